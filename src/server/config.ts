@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+/** Typed configuration, read from the environment once at start. See README "Configuration". */
+const boolFromEnv = z
+  .enum(["1", "0", "true", "false", "on", "off", "yes", "no"])
+  .transform((v) => ["1", "true", "on", "yes"].includes(v));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^(postgres(ql)?:\/\/|sqlite:|file:)/.test(v) || !v.includes("://"), {
+      message: "must be postgres://…, sqlite:PATH or a file path",
+    })
+    .optional(),
+  PUBLIC_URL: z.url({ message: "must be an absolute URL such as https://engage.example.org" }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().default("UNTOC Engage <no-reply@untoc-engage.local>"),
+  ADMIN_EMAIL: z.email({ message: "must be an e-mail address" }).optional(),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  SEED_DEMO: boolFromEnv.optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  REQUIRE_STAFF_2FA: boolFromEnv.default(true),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: z.string().default("development"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
+  publicUrl: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  admin?: { email: string; password: string };
+  seedDemo: boolean | undefined;
+  authSecret: string;
+  requireStaff2fa: boolean;
+  logLevel: string;
+  production: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if ((e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) || (!e.ADMIN_EMAIL && e.ADMIN_PASSWORD)) {
+    throw new ConfigError("Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be given together");
+  }
+  const dataDir = resolve(e.DATA_DIR);
+  const url = e.DATABASE_URL;
+  const database: Config["database"] =
+    url && /^postgres(ql)?:\/\//.test(url)
+      ? { dialect: "postgres", url }
+      : { dialect: "sqlite", file: url ? url.replace(/^(sqlite|file):/, "") : join(dataDir, "untoc-engage.sqlite") };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST}:${e.PORT}`).replace(/\/$/, ""),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    seedDemo: e.SEED_DEMO,
+    authSecret: e.AUTH_SECRET ?? "",
+    requireStaff2fa: e.REQUIRE_STAFF_2FA,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === "production",
+  };
+}
+
+/** Secrets not given in the environment are generated on first start and kept in DATA_DIR. */
+export function ensureSecrets(config: Config): Config {
+  if (config.authSecret) return config;
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, "secrets.json");
+  let secrets: { authSecret?: string } = {};
+  if (existsSync(file)) secrets = JSON.parse(readFileSync(file, "utf8"));
+  if (!secrets.authSecret) {
+    secrets.authSecret = randomBytes(32).toString("base64url");
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return { ...config, authSecret: secrets.authSecret };
+}

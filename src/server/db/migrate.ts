@@ -1,0 +1,24 @@
+import { type Kysely, type Migration, Migrator } from "kysely";
+import type { Dialect } from "./index.ts";
+import * as m001 from "./migrations/001_initial.ts";
+
+type DialectMigration = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
+
+const migrations: Record<string, DialectMigration> = {
+  "001_initial": m001,
+};
+
+/** Applies the application's migrations (the same set on SQLite and PostgreSQL). */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
+  const provider = {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return Object.fromEntries(
+        Object.entries(migrations).map(([name, m]) => [name, { up: (d: Kysely<any>) => m.up(d, dialect) }]),
+      );
+    },
+  };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,219 @@
+import type { Generated } from "kysely";
+
+/**
+ * Tables owned by the application (better-auth owns user, session, account, verification,
+ * twoFactor, passkey, rateLimit). Instants are ISO-8601 UTC strings; structured values are JSON text
+ * so that one set of migrations serves SQLite and PostgreSQL.
+ */
+export interface OrganizationTable {
+  id: string;
+  name: string; // display name in the original language
+  name_key: string; // normalised name, for duplicate detection and sorting
+  names: string; // JSON Localized: { [lang]: { value, origin } }
+  original_lang: string;
+  acronym: string | null;
+  type: string;
+  country: string;
+  countries_of_operation: string; // JSON string[]
+  thematic_focus: string; // JSON string[]
+  engagement_areas: string; // JSON string[]
+  ecosoc_status: string;
+  youth_led: number;
+  victim_led: number;
+  grassroots: number;
+  website: string | null;
+  website_domain: string | null;
+  email: string | null;
+  description: string; // JSON Localized
+  logo_file_id: string | null;
+  status: string; // pending | verified | rejected | suspended | merged
+  status_reason: string | null;
+  merged_into: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationTagTable {
+  organization_id: string;
+  kind: string; // operates_in | thematic | area
+  value: string;
+}
+
+export interface PersonTable {
+  id: string;
+  user_id: string | null;
+  given_name: string;
+  family_name: string;
+  name_key: string;
+  email: string | null;
+  title: string | null;
+  country: string | null;
+  languages: string; // JSON string[]
+  expertise: string; // JSON string[]
+  gender: string | null;
+  birth_year: number | null;
+  youth_declared: number | null;
+  bio: string; // JSON Localized
+  visibility: string; // JSON { field: "public" | "private" }
+  consent_at: string | null;
+  consent_version: string | null;
+  anonymized_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipTable {
+  id: string;
+  organization_id: string;
+  person_id: string;
+  role: string; // focal_point | member
+  status: string; // pending | approved | rejected
+  message: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface OrganizationDocumentTable {
+  id: string;
+  organization_id: string;
+  file_id: string;
+  kind: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface StoredFileTable {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PlatformRoleTable {
+  user_id: string;
+  role: string; // admin | secretariat | state_focal_point | bureau_member
+  state_code: string; // '' unless state_focal_point
+  granted_by: string | null;
+  granted_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_label: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  created_at: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  locale: string;
+  kind: string;
+  status: string; // stored | sent | failed
+  error: string | null;
+  sent_at: string | null;
+}
+
+export interface ReferenceItemTable {
+  dataset: string;
+  code: string;
+  sort: number;
+  data: string; // JSON
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ReferenceDatasetTable {
+  dataset: string;
+  version: number;
+  as_of: string;
+  sources: string; // JSON
+  imported_at: string;
+  imported_by: string | null;
+}
+
+export interface SearchDocTable {
+  entity: string;
+  entity_id: string;
+  doc: string;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: number | boolean;
+  image: string | null;
+  createdAt: string | Date;
+  updatedAt: string | Date;
+  twoFactorEnabled: number | boolean | null;
+  locale: string | null;
+}
+
+export interface LoginThrottleTable {
+  email: string;
+  failures: number;
+  blocked_until: string | null;
+  updated_at: string;
+}
+
+export interface DB {
+  login_throttle: LoginThrottleTable;
+  organization: OrganizationTable;
+  organization_tag: OrganizationTagTable;
+  person: PersonTable;
+  membership: MembershipTable;
+  organization_document: OrganizationDocumentTable;
+  stored_file: StoredFileTable;
+  platform_role: PlatformRoleTable;
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  reference_item: ReferenceItemTable;
+  reference_dataset: ReferenceDatasetTable;
+  search_doc: SearchDocTable;
+  job: JobTable;
+  user: UserTable;
+  session: { id: string; userId: string; token: string; expiresAt: string | Date };
+  _seq?: { id: Generated<number> };
+}

@@ -1,0 +1,83 @@
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import { searchDocument, searchTerms } from "../../shared/text.ts";
+import type { Dialect } from "./index.ts";
+
+export type SearchEntity = "organization" | "person";
+
+/**
+ * Full-text search behind one interface: SQLite FTS5 or PostgreSQL tsvector. Both index the same
+ * folded document (see shared/text.ts), so results agree across dialects.
+ */
+export interface SearchIndex {
+  put(db: Kysely<any>, entity: SearchEntity, id: string, parts: Array<string | null | undefined>): Promise<void>;
+  /** Adds many new documents at once (ids must not be indexed yet). */
+  putMany(db: Kysely<any>, entity: SearchEntity, docs: Array<{ id: string; parts: Array<string | null | undefined> }>): Promise<void>;
+  remove(db: Kysely<any>, entity: SearchEntity, id: string): Promise<void>;
+  /** A subquery selecting matching entity ids, or null when the query has no searchable term. */
+  matchIds(entity: SearchEntity, query: string): RawBuilder<unknown> | null;
+}
+
+function ftsExpression(query: string): string | null {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return null;
+  return terms
+    .map((t) => (t.kind === "phrase" ? `"${t.tokens.join(" ")}"` : `"${t.tokens[0].replace(/"/g, "")}"*`))
+    .join(" AND ");
+}
+
+function tsQueryExpression(query: string): string | null {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return null;
+  const esc = (s: string) => `'${s.replace(/'/g, "''").replace(/\\/g, "")}'`;
+  return terms
+    .map((t) => (t.kind === "phrase" ? `(${t.tokens.map(esc).join(" <-> ")})` : `${esc(t.tokens[0])}:*`))
+    .join(" & ");
+}
+
+export function createSearchIndex(dialect: Dialect): SearchIndex {
+  if (dialect === "sqlite") {
+    return {
+      async put(db, entity, id, parts) {
+        const table = sql.table(`fts_${entity}`);
+        await sql`DELETE FROM ${table} WHERE entity_id = ${id}`.execute(db);
+        await sql`INSERT INTO ${table} (entity_id, doc) VALUES (${id}, ${searchDocument(parts)})`.execute(db);
+      },
+      async putMany(db, entity, docs) {
+        for (let i = 0; i < docs.length; i += 400) {
+          const rows = docs.slice(i, i + 400).map((d) => sql`(${d.id}, ${searchDocument(d.parts)})`);
+          await sql`INSERT INTO ${sql.table(`fts_${entity}`)} (entity_id, doc) VALUES ${sql.join(rows)}`.execute(db);
+        }
+      },
+      async remove(db, entity, id) {
+        await sql`DELETE FROM ${sql.table(`fts_${entity}`)} WHERE entity_id = ${id}`.execute(db);
+      },
+      matchIds(entity, query) {
+        const expr = ftsExpression(query);
+        if (!expr) return null;
+        const table = sql.table(`fts_${entity}`);
+        return sql`(SELECT entity_id FROM ${table} WHERE ${table} MATCH ${expr})`;
+      },
+    };
+  }
+  return {
+    async put(db, entity, id, parts) {
+      const doc = searchDocument(parts);
+      await sql`INSERT INTO search_doc (entity, entity_id, doc) VALUES (${entity}, ${id}, ${doc})
+        ON CONFLICT (entity, entity_id) DO UPDATE SET doc = excluded.doc`.execute(db);
+    },
+    async putMany(db, entity, docs) {
+      for (let i = 0; i < docs.length; i += 1000) {
+        const rows = docs.slice(i, i + 1000).map((d) => sql`(${entity}, ${d.id}, ${searchDocument(d.parts)})`);
+        await sql`INSERT INTO search_doc (entity, entity_id, doc) VALUES ${sql.join(rows)}`.execute(db);
+      }
+    },
+    async remove(db, entity, id) {
+      await sql`DELETE FROM search_doc WHERE entity = ${entity} AND entity_id = ${id}`.execute(db);
+    },
+    matchIds(entity, query) {
+      const expr = tsQueryExpression(query);
+      if (!expr) return null;
+      return sql`(SELECT entity_id FROM search_doc WHERE entity = ${entity} AND tsv @@ to_tsquery('simple', ${expr}))`;
+    },
+  };
+}

@@ -1,0 +1,369 @@
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { distance } from "fastest-levenshtein";
+import { z } from "zod";
+import {
+  ENGAGEMENT_AREAS,
+  OrganizationInput,
+  ORG_TYPES,
+  THEMATIC_CODES,
+} from "../../../shared/schemas/organizations.ts";
+import { foldText, nameKey, normalizeEmail, websiteDomain } from "../../../shared/text.ts";
+import { nowIso } from "../../db/index.ts";
+import { isStaff } from "../../platform/actor.ts";
+import { writeAudit } from "../../platform/audit.ts";
+import { type Ctx, inTransaction } from "../../platform/context.ts";
+import { AppError, badRequest, forbidden } from "../../platform/errors.ts";
+import { publicReference } from "../reference/service.ts";
+import { newOrgRow, searchParts, tagsOf, toInput } from "./mapping.ts";
+import * as store from "./store.ts";
+
+/** Fields an import column can map to. */
+export const IMPORT_FIELDS = [
+  "name",
+  "name_fr",
+  "name_es",
+  "name_ar",
+  "name_ru",
+  "name_zh",
+  "acronym",
+  "type",
+  "country",
+  "countriesOfOperation",
+  "thematicFocus",
+  "engagementAreas",
+  "ecosocStatus",
+  "youthLed",
+  "victimLed",
+  "grassroots",
+  "website",
+  "email",
+  "description",
+] as const;
+type Field = (typeof IMPORT_FIELDS)[number];
+
+const SYNONYMS: Record<Field, string[]> = {
+  name: ["name", "organization", "organisation", "organization name", "organisation name", "nom", "nombre", "name en"],
+  name_fr: ["name fr", "nom fr"],
+  name_es: ["name es", "nombre es"],
+  name_ar: ["name ar"],
+  name_ru: ["name ru"],
+  name_zh: ["name zh"],
+  acronym: ["acronym", "sigle", "abbreviation", "short name"],
+  type: ["type", "organization type", "organisation type", "sector", "category"],
+  country: ["country", "pays", "pais", "country code", "iso3", "headquarters country", "based in"],
+  countriesOfOperation: ["countries of operation", "countries operation", "operates in", "countries"],
+  thematicFocus: ["thematic focus", "themes", "thematic", "focus"],
+  engagementAreas: ["engagement areas", "areas", "engagement area"],
+  ecosocStatus: ["ecosoc", "ecosoc status", "consultative status"],
+  youthLed: ["youth led", "youth"],
+  victimLed: ["victim led", "survivor led", "victim or survivor led"],
+  grassroots: ["grassroots"],
+  website: ["website", "web", "url", "site", "web site"],
+  email: ["email", "e mail", "mail", "contact email"],
+  description: ["description", "about", "mission"],
+};
+
+const TYPE_SYNONYMS: Record<string, string> = {
+  ngo: "ngo",
+  "non governmental organization": "ngo",
+  "non governmental organisation": "ngo",
+  "civil society": "ngo",
+  csos: "ngo",
+  cso: "ngo",
+  academia: "academia",
+  academic: "academia",
+  university: "academia",
+  "research institute": "academia",
+  "private sector": "private_sector",
+  private_sector: "private_sector",
+  business: "private_sector",
+  company: "private_sector",
+  media: "media",
+  foundation: "foundation",
+  network: "network",
+  other: "other",
+};
+
+const MAX_ROWS = 50_000;
+export type Decision = "create" | "skip" | `merge:${string}`;
+
+export interface ImportRow {
+  line: number;
+  data: Record<string, string>;
+  errors: Array<{ field: string; message: string }>;
+  duplicates: Array<{ id: string | null; name: string; reason: string; score: number; line?: number }>;
+  action: Decision;
+}
+
+function normHeader(h: string) {
+  return foldText(h).replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+export function suggestMapping(columns: string[]): Record<string, Field | null> {
+  const used = new Set<Field>();
+  const out: Record<string, Field | null> = {};
+  for (const col of columns) {
+    const n = normHeader(col);
+    const field = (IMPORT_FIELDS as readonly Field[]).find((f) => !used.has(f) && (SYNONYMS[f].includes(n) || n === foldText(f)));
+    out[col] = field ?? null;
+    if (field) used.add(field);
+  }
+  return out;
+}
+
+async function readTable(file: { name: string; bytes: Buffer }): Promise<{ columns: string[]; rows: string[][] }> {
+  const isZip = file.bytes.length > 4 && file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
+  if (isZip || /\.xlsx$/i.test(file.name)) {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(file.bytes as any);
+    } catch {
+      throw badRequest("import_unreadable", "The file could not be read as an XLSX workbook.");
+    }
+    const ws = wb.worksheets[0];
+    if (!ws) throw badRequest("import_empty", "The workbook has no sheet.");
+    const all: string[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      const values = (row.values as unknown[]).slice(1).map((v) => {
+        if (v == null) return "";
+        if (typeof v === "object" && v && "text" in v) return String((v as { text: unknown }).text);
+        if (typeof v === "object" && v && "result" in v) return String((v as { result: unknown }).result ?? "");
+        if (v instanceof Date) return v.toISOString().slice(0, 10);
+        return String(v);
+      });
+      all[n - 1] = values;
+    });
+    const [head = [], ...rest] = Array.from(all, (r) => r ?? []);
+    return { columns: head.map((h) => h.trim()), rows: rest };
+  }
+  let text: string;
+  if (file.bytes[0] === 0xff && file.bytes[1] === 0xfe) text = file.bytes.subarray(2).toString("utf16le");
+  else text = file.bytes.toString("utf8");
+  if (text.includes("\u0000")) throw badRequest("import_unreadable", "The file is not a text CSV file.");
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = [",", ";", "\t"].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0];
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, trim: true });
+  } catch (err) {
+    throw badRequest("import_unreadable", `The CSV file could not be parsed: ${(err as Error).message}`);
+  }
+  const [head = [], ...rest] = records;
+  return { columns: head, rows: rest };
+}
+
+const splitList = (v: string) =>
+  v
+    .split(/[;|,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+const bool = (v: string) => /^(1|true|yes|y|oui|si|sí|x)$/i.test(v.trim());
+
+export async function importOrganizations(
+  ctx: Ctx,
+  opts: {
+    file: { name: string; bytes: Buffer };
+    dryRun: boolean;
+    mapping?: Record<string, string | null>;
+    decisions?: Record<string, string>;
+  },
+) {
+  if (!isStaff(ctx.actor)) throw forbidden();
+  const table = await readTable(opts.file);
+  if (table.columns.filter(Boolean).length === 0) throw badRequest("import_empty", "The file has no header row.");
+  const dataRows = table.rows.map((r, i) => ({ line: i + 2, cells: r })).filter((r) => r.cells.some((c) => c && c.trim()));
+  if (dataRows.length === 0) throw badRequest("import_empty", "The file has a header but no data rows.");
+  if (dataRows.length > MAX_ROWS) throw badRequest("import_too_large", `At most ${MAX_ROWS} rows can be imported at once.`);
+  const mapping = opts.mapping
+    ? z.record(z.string(), z.enum(IMPORT_FIELDS).nullable()).parse(opts.mapping)
+    : suggestMapping(table.columns);
+  if (!Object.values(mapping).includes("name") || !Object.values(mapping).includes("country")) {
+    throw new AppError(400, "import_mapping", "Map a column to the organisation name and one to the country.", undefined, {
+      columns: table.columns,
+      mapping,
+      fields: IMPORT_FIELDS,
+    });
+  }
+
+  // Country values: ISO alpha-3 codes or a name in any of the six languages.
+  const ref = await publicReference(ctx);
+  const countryByName = new Map<string, string>();
+  for (const c of ref.countries) {
+    countryByName.set(c.code.toLowerCase(), c.code);
+    for (const n of Object.values(c.names)) countryByName.set(foldText(n), c.code);
+  }
+  const toCountry = (v: string) => countryByName.get(foldText(v.trim())) ?? countryByName.get(v.trim().toLowerCase());
+
+  const existing = await store.duplicateCandidates(ctx.db);
+  const byKey = new Map<string, (typeof existing)[number]>();
+  const byDomain = new Map<string, (typeof existing)[number]>();
+  const byEmail = new Map<string, (typeof existing)[number]>();
+  const byCountry = new Map<string, Array<(typeof existing)[number]>>();
+  for (const o of existing) {
+    byKey.set(`${o.country}|${o.name_key}`, o);
+    if (o.website_domain) byDomain.set(o.website_domain, o);
+    if (o.email) byEmail.set(o.email, o);
+    const list = byCountry.get(o.country) ?? [];
+    list.push(o);
+    byCountry.set(o.country, list);
+  }
+  const seenInFile = new Map<string, number>();
+
+  const rows: ImportRow[] = [];
+  const inputs = new Map<number, OrganizationInput>();
+  for (const { line, cells } of dataRows) {
+    const data: Record<string, string> = {};
+    table.columns.forEach((col, i) => {
+      const f = mapping[col];
+      if (f) data[f] = (cells[i] ?? "").trim();
+    });
+    const errors: ImportRow["errors"] = [];
+    const country = data.country ? toCountry(data.country) : undefined;
+    if (data.country && !country) errors.push({ field: "country", message: `unknown country “${data.country}”` });
+    const type = data.type ? TYPE_SYNONYMS[foldText(data.type).replace(/[^a-z_ ]/g, " ").trim()] : "other";
+    if (data.type && !type) errors.push({ field: "type", message: `unknown type “${data.type}” (use one of ${ORG_TYPES.join(", ")})` });
+    const operation = data.countriesOfOperation ? splitList(data.countriesOfOperation).map((c) => [c, toCountry(c)] as const) : [];
+    for (const [raw, code] of operation) if (!code) errors.push({ field: "countriesOfOperation", message: `unknown country “${raw}”` });
+    const codes = (v: string | undefined, allowed: readonly string[], field: string) => {
+      const list = v ? splitList(v).map((s) => s.toUpperCase().replace(/[\s-]+/g, "_")) : [];
+      for (const c of list) if (!allowed.includes(c)) errors.push({ field, message: `unknown code “${c}”` });
+      return list.filter((c) => allowed.includes(c));
+    };
+    const names: Record<string, string> = {};
+    if (data.name) names.en = data.name;
+    for (const l of ["fr", "es", "ar", "ru", "zh"]) if (data[`name_${l}`]) names[l] = data[`name_${l}`];
+    const candidate = {
+      names,
+      originalLang: "en",
+      acronym: data.acronym || null,
+      type: type ?? "other",
+      country: country ?? data.country ?? "",
+      countriesOfOperation: operation.map(([, c]) => c).filter(Boolean) as string[],
+      thematicFocus: codes(data.thematicFocus, THEMATIC_CODES, "thematicFocus"),
+      engagementAreas: codes(data.engagementAreas, ENGAGEMENT_AREAS, "engagementAreas"),
+      ecosocStatus: data.ecosocStatus ? data.ecosocStatus.toLowerCase() : "none",
+      youthLed: data.youthLed ? bool(data.youthLed) : false,
+      victimLed: data.victimLed ? bool(data.victimLed) : false,
+      grassroots: data.grassroots ? bool(data.grassroots) : false,
+      website: data.website ? (/^https?:\/\//i.test(data.website) ? data.website : `https://${data.website}`) : null,
+      email: data.email || null,
+      description: data.description ? { en: data.description } : {},
+    };
+    const parsed = OrganizationInput.safeParse(candidate);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "row");
+        if (!errors.some((e) => e.field === field)) errors.push({ field: field === "names" ? "name" : field, message: issue.message });
+      }
+    }
+    const duplicates: ImportRow["duplicates"] = [];
+    if (parsed.success) {
+      const input = parsed.data;
+      inputs.set(line, input);
+      const key = nameKey(data.name ?? Object.values(names)[0] ?? "");
+      const exact = byKey.get(`${input.country}|${key}`);
+      if (exact) duplicates.push({ id: exact.id, name: exact.name, reason: "name_country", score: 1 });
+      const dom = websiteDomain(input.website);
+      const d = dom ? byDomain.get(dom) : undefined;
+      if (d && !duplicates.some((x) => x.id === d.id)) duplicates.push({ id: d.id, name: d.name, reason: "website", score: 0.95 });
+      const em = normalizeEmail(input.email);
+      const e = em ? byEmail.get(em) : undefined;
+      if (e && !duplicates.some((x) => x.id === e.id)) duplicates.push({ id: e.id, name: e.name, reason: "email", score: 0.95 });
+      if (!exact && key.length >= 4) {
+        let best: { o: (typeof existing)[number]; score: number } | null = null;
+        for (const o of byCountry.get(input.country) ?? []) {
+          const len = Math.max(key.length, o.name_key.length);
+          if (Math.abs(key.length - o.name_key.length) > len * 0.2) continue;
+          const score = 1 - distance(key, o.name_key) / len;
+          if (score >= 0.85 && (!best || score > best.score)) best = { o, score };
+        }
+        if (best && !duplicates.some((x) => x.id === best!.o.id)) {
+          duplicates.push({ id: best.o.id, name: best.o.name, reason: "similar_name", score: Math.round(best.score * 100) / 100 });
+        }
+      }
+      const fileKey = `${input.country}|${key}`;
+      const earlier = seenInFile.get(fileKey);
+      if (earlier) duplicates.push({ id: null, name: data.name ?? "", reason: "same_file", score: 1, line: earlier });
+      else seenInFile.set(fileKey, line);
+    }
+    const strong = duplicates.some((d) => d.score >= 0.95);
+    const requested = opts.decisions?.[String(line)];
+    let action: Decision = errors.length ? "skip" : strong ? "skip" : "create";
+    if (requested === "create" || requested === "skip" || /^merge:[0-9a-f-]{36}$/.test(requested ?? "")) action = requested as Decision;
+    rows.push({ line, data, errors, duplicates, action });
+  }
+
+  const summary = {
+    total: rows.length,
+    valid: rows.filter((r) => r.errors.length === 0).length,
+    invalid: rows.filter((r) => r.errors.length > 0).length,
+    duplicates: rows.filter((r) => r.duplicates.length > 0).length,
+    toCreate: rows.filter((r) => r.action === "create").length,
+    toMerge: rows.filter((r) => r.action.startsWith("merge:")).length,
+    toSkip: rows.filter((r) => r.action === "skip").length,
+  };
+  if (opts.dryRun) return { dryRun: true, columns: table.columns, mapping, fields: IMPORT_FIELDS, rows, summary };
+
+  // Commit: refused whole if a row that is not skipped has errors; otherwise one transaction.
+  const blocking = rows.filter((r) => r.errors.length > 0 && r.action !== "skip");
+  if (blocking.length) {
+    throw new AppError(
+      400,
+      "import_invalid_rows",
+      `${blocking.length} row(s) have errors; fix them or mark them to be skipped. Nothing was imported.`,
+      blocking.slice(0, 200).flatMap((r) => r.errors.map((e) => ({ path: `line ${r.line}.${e.field}`, message: e.message }))),
+    );
+  }
+  const mergeTargets = new Set(existing.map((o) => o.id));
+  for (const r of rows) {
+    if (r.action.startsWith("merge:") && !mergeTargets.has(r.action.slice(6))) {
+      throw badRequest("import_merge_target", `Line ${r.line}: the organisation to merge into does not exist.`);
+    }
+  }
+  return inTransaction(ctx, async (tx) => {
+    const now = nowIso();
+    const created = rows
+      .filter((r) => r.action === "create")
+      .map((r) => ({ input: inputs.get(r.line)!, row: newOrgRow(inputs.get(r.line)!, "verified", ctx.actor!.userId, now) }));
+    await store.insert(tx.db, created.map((c) => c.row));
+    await store.replaceTags(tx.db, created.map((c) => ({ id: c.row.id, tags: tagsOf(c.input) })));
+    for (const c of created) await tx.search.put(tx.db, "organization", c.row.id, searchParts(c.row));
+    let merged = 0;
+    for (const r of rows.filter((x) => x.action.startsWith("merge:"))) {
+      const targetId = r.action.slice(6);
+      const target = (await store.byId(tx.db, targetId))!;
+      const a = inputs.get(r.line)!;
+      const b = toInput(target);
+      const union = <T extends string>(x: T[], y: T[]) => [...new Set([...y, ...x])];
+      const input: OrganizationInput = {
+        ...b,
+        names: { ...a.names, ...b.names },
+        acronym: b.acronym ?? a.acronym,
+        website: b.website ?? a.website,
+        email: b.email ?? a.email,
+        description: { ...a.description, ...b.description },
+        countriesOfOperation: union(a.countriesOfOperation, b.countriesOfOperation),
+        thematicFocus: union(a.thematicFocus, b.thematicFocus),
+        engagementAreas: union(a.engagementAreas, b.engagementAreas),
+      };
+      const fresh = newOrgRow(input, target.status, target.created_by, target.created_at);
+      const { id: _id, ...values } = { ...fresh, logo_file_id: target.logo_file_id, status_reason: target.status_reason, updated_at: now };
+      await store.update(tx.db, targetId, values);
+      await store.replaceTags(tx.db, [{ id: targetId, tags: tagsOf(input) }]);
+      await tx.search.put(tx.db, "organization", targetId, searchParts({ ...target, ...values }));
+      await writeAudit(tx.db, { actor: ctx.actor, action: "organization.import.merge", entity: "organization", entityId: targetId, before: target, after: values, ip: ctx.ip });
+      merged++;
+    }
+    const skipped = rows.filter((r) => r.action === "skip").length;
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: "organization.import",
+      entity: "organization",
+      entityId: null,
+      after: { file: opts.file.name, created: created.length, merged, skipped, ids: created.map((c) => c.row.id) },
+      ip: ctx.ip,
+    });
+    return { dryRun: false, created: created.length, merged, skipped, summary };
+  });
+}

@@ -1,0 +1,146 @@
+import { type Kysely, sql } from "kysely";
+import type { DB, OrganizationTable } from "../../db/schema.ts";
+import type { SearchIndex } from "../../db/search.ts";
+
+export type OrgRow = OrganizationTable;
+
+export interface OrgFilter {
+  status: string;
+  matchIds?: ReturnType<SearchIndex["matchIds"]>;
+  types?: string[];
+  countries?: string[];
+  theme?: string;
+  area?: string;
+  ecosoc?: string;
+  youthLed?: boolean;
+  victimLed?: boolean;
+  grassroots?: boolean;
+}
+
+const SORTS = {
+  name: [["name_key", "asc"]],
+  "-name": [["name_key", "desc"]],
+  country: [
+    ["country", "asc"],
+    ["name_key", "asc"],
+  ],
+  "-country": [
+    ["country", "desc"],
+    ["name_key", "asc"],
+  ],
+  created: [["created_at", "asc"]],
+  "-created": [["created_at", "desc"]],
+} as const;
+export type OrgSort = keyof typeof SORTS;
+
+function filtered(db: Kysely<DB>, f: OrgFilter) {
+  let q = db.selectFrom("organization as o").where("o.status", "=", f.status);
+  if (f.matchIds) q = q.where(sql<boolean>`o.id IN ${f.matchIds}`);
+  if (f.types?.length) q = q.where("o.type", "in", f.types);
+  if (f.countries) q = f.countries.length ? q.where("o.country", "in", f.countries) : q.where(sql<boolean>`1 = 0`);
+  for (const [kind, value] of [
+    ["thematic", f.theme],
+    ["area", f.area],
+  ] as const) {
+    if (value) {
+      q = q.where("o.id", "in", (eb) =>
+        eb.selectFrom("organization_tag").select("organization_id").where("kind", "=", kind).where("value", "=", value),
+      );
+    }
+  }
+  if (f.ecosoc) q = q.where("o.ecosoc_status", "=", f.ecosoc);
+  if (f.youthLed !== undefined) q = q.where("o.youth_led", "=", f.youthLed ? 1 : 0);
+  if (f.victimLed !== undefined) q = q.where("o.victim_led", "=", f.victimLed ? 1 : 0);
+  if (f.grassroots !== undefined) q = q.where("o.grassroots", "=", f.grassroots ? 1 : 0);
+  return q;
+}
+
+export async function list(db: Kysely<DB>, f: OrgFilter, sort: OrgSort, limit: number, offset: number) {
+  let q = filtered(db, f).selectAll("o");
+  for (const [col, dir] of SORTS[sort]) q = q.orderBy(`o.${col}`, dir);
+  return q.orderBy("o.id").limit(limit).offset(offset).execute();
+}
+
+export async function count(db: Kysely<DB>, f: OrgFilter): Promise<number> {
+  const row = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function byId(db: Kysely<DB>, id: string) {
+  return db.selectFrom("organization").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function insert(db: Kysely<DB>, rows: OrgRow[]) {
+  for (let i = 0; i < rows.length; i += 100) await db.insertInto("organization").values(rows.slice(i, i + 100)).execute();
+}
+
+export async function update(db: Kysely<DB>, id: string, values: Partial<OrgRow>) {
+  await db.updateTable("organization").set(values).where("id", "=", id).execute();
+}
+
+export async function replaceTags(db: Kysely<DB>, rows: Array<{ id: string; tags: Array<{ kind: string; value: string }> }>) {
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    await db.deleteFrom("organization_tag").where("organization_id", "in", ids.slice(i, i + 500)).execute();
+  }
+  const values = rows.flatMap((r) => r.tags.map((t) => ({ organization_id: r.id, kind: t.kind, value: t.value })));
+  for (let i = 0; i < values.length; i += 300) await db.insertInto("organization_tag").values(values.slice(i, i + 300)).execute();
+}
+
+/** Rows for duplicate detection: every organisation that is not merged away. */
+export async function duplicateCandidates(db: Kysely<DB>) {
+  return db
+    .selectFrom("organization")
+    .select(["id", "name", "name_key", "country", "website_domain", "email"])
+    .where("status", "!=", "merged")
+    .execute();
+}
+
+export async function members(db: Kysely<DB>, orgId: string, statuses: string[]) {
+  return db
+    .selectFrom("membership as m")
+    .innerJoin("person as p", "p.id", "m.person_id")
+    .select([
+      "m.id",
+      "m.role",
+      "m.status",
+      "m.message",
+      "m.created_at",
+      "p.id as person_id",
+      "p.given_name",
+      "p.family_name",
+      "p.title",
+      "p.country",
+      "p.visibility",
+      "p.user_id",
+      "p.email",
+      "p.anonymized_at",
+    ])
+    .where("m.organization_id", "=", orgId)
+    .where("m.status", "in", statuses)
+    .orderBy("m.role")
+    .orderBy("p.name_key")
+    .execute();
+}
+
+export async function membershipOf(db: Kysely<DB>, orgId: string, userId: string) {
+  return db
+    .selectFrom("membership as m")
+    .innerJoin("person as p", "p.id", "m.person_id")
+    .select(["m.id", "m.role", "m.status"])
+    .where("m.organization_id", "=", orgId)
+    .where("p.user_id", "=", userId)
+    .executeTakeFirst();
+}
+
+export async function documents(db: Kysely<DB>, orgId: string) {
+  return db
+    .selectFrom("organization_document as d")
+    .innerJoin("stored_file as f", "f.id", "d.file_id")
+    .select(["d.id", "d.kind", "d.created_at", "f.name", "f.mime", "f.size", "f.id as file_id"])
+    .where("d.organization_id", "=", orgId)
+    .orderBy("d.created_at", "desc")
+    .execute();
+}

@@ -1,0 +1,19 @@
+import type { Role } from "../../shared/schemas/common.ts";
+
+/** Who is calling. Null for anonymous visitors. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  /** ISO alpha-3 codes of the States a State focal point speaks for. */
+  states: string[];
+  twoFactorEnabled: boolean;
+  locale: string;
+  via: "session" | "token";
+}
+
+export const hasRole = (actor: Actor | null, ...roles: Role[]) =>
+  !!actor && actor.roles.some((r) => roles.includes(r));
+
+export const isStaff = (actor: Actor | null) => hasRole(actor, "admin", "secretariat");

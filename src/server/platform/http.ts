@@ -1,0 +1,84 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import type { Actor } from "./actor.ts";
+import type { Ctx } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { pickLocale, serverT } from "./i18n/messages.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    ctx: Ctx;
+  }
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * CSRF: a cookie-authenticated mutation must come from our own pages. Browsers send Origin on
+ * cross-site POSTs; our web app also sends X-Requested-With, which a cross-site form cannot set
+ * without a CORS preflight that this server never grants. Bearer-token calls carry no cookie and
+ * are not exposed to CSRF.
+ */
+export function checkCsrf(req: FastifyRequest, publicUrl: string): void {
+  if (!UNSAFE.has(req.method) || req.actor?.via !== "session") return;
+  const origin = req.headers.origin;
+  const allowed = new URL(publicUrl).origin;
+  const sameHost = origin && req.headers.host && new URL(origin).host === req.headers.host;
+  if (origin && origin !== allowed && !sameHost) throw new AppError(403, "csrf", "Cross-site request refused.");
+  if (req.headers["x-requested-with"] !== "fetch") throw new AppError(403, "csrf", "Cross-site request refused.");
+}
+
+export function problem(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  code: string,
+  detail: string,
+  fields?: Array<{ path: string; message: string }>,
+  extra?: Record<string, unknown>,
+) {
+  const locale = req.actor?.locale ?? pickLocale(req.headers["accept-language"]);
+  const key = `error.${code}`;
+  const title = serverT(locale, key);
+  return reply
+    .status(status)
+    .type("application/problem+json")
+    .send({
+      type: `about:blank#${code}`,
+      title: title === key ? detail : title,
+      status,
+      code,
+      detail,
+      ...(fields ? { fields } : {}),
+      ...(extra ?? {}),
+    });
+}
+
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) return problem(reply, req, err.status, err.code, err.message, err.fields, err.extra);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => ({
+        path: [err.validationContext, ...String(v.instancePath).split("/").filter(Boolean)].join("."),
+        message: v.message ?? "invalid",
+      }));
+      return problem(reply, req, 400, "validation", "Some fields are not valid.", fields);
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause?.issues }, "response did not match its schema");
+      return problem(reply, req, 500, "internal", "Something went wrong on our side.");
+    }
+    const status = (err as FastifyError).statusCode ?? 500;
+    if (status === 429) return problem(reply, req, 429, "rate_limited", "Too many requests. Try again later.");
+    if (status === 413 || (err as FastifyError).code === "FST_REQ_FILE_TOO_LARGE")
+      return problem(reply, req, 413, "file_too_large", "The file is too large.");
+    if (status >= 400 && status < 500) {
+      const code = (err as FastifyError).code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "unsupported_media_type" : "bad_request";
+      return problem(reply, req, status, code, "The request could not be understood.");
+    }
+    req.log.error({ err }, "unhandled error");
+    return problem(reply, req, 500, "internal", "Something went wrong on our side.");
+  });
+  app.setNotFoundHandler((req, reply) => problem(reply, req, 404, "not_found", "Not found."));
+}
