@@ -28,6 +28,7 @@ import { createFileStore, MAX_UPLOAD_BYTES } from "./platform/files.ts";
 import { checkCsrf, installErrorHandler } from "./platform/http.ts";
 import { pickLocale } from "./platform/i18n/messages.ts";
 import type { Mailer } from "./platform/mail.ts";
+import { recordRoutes } from "./platform/route-table.ts";
 import { resolveActor } from "./platform/session.ts";
 
 export interface AppDeps {
@@ -50,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
   }).withTypeProvider<ZodTypeProvider>();
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

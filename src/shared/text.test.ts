@@ -28,3 +28,10 @@ describe("text folding", () => {
     expect(websiteDomain("not a url")).toBeNull();
   });
 });
+
+import { OrganizationPatch } from "./schemas/organizations.ts";
+describe("organisation patch", () => {
+  it("does not fill in defaults for fields that were not sent", () => {
+    expect(OrganizationPatch.parse({ acronym: "X" })).toEqual({ acronym: "X" });
+  });
+});

@@ -61,7 +61,12 @@ export const OrganizationInput = z.object({
 });
 export type OrganizationInput = z.infer<typeof OrganizationInput>;
 
-export const OrganizationPatch = OrganizationInput.partial();
+/** A partial update: only the fields sent change (defaults are not applied to a patch). */
+export const OrganizationPatch: z.ZodType<Partial<OrganizationInput>> = z.object(
+  Object.fromEntries(
+    Object.entries(OrganizationInput.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? v.unwrap() : v).optional()]),
+  ),
+) as unknown as z.ZodType<Partial<OrganizationInput>>;
 
 /** What anyone may see of an organisation. */
 export const OrganizationPublic = z.object({

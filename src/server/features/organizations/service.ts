@@ -127,6 +127,7 @@ export async function listMembers(ctx: Ctx, orgId: string) {
 export async function createOrganization(ctx: Ctx, input: OrganizationInput): Promise<OrganizationFull> {
   const actor = ctx.actor;
   if (!actor) throw unauthorized();
+  const regions = await regionOf(ctx);
   return inTransaction(ctx, async (tx) => {
     const row = newOrgRow(input, "pending", actor.userId, nowIso());
     await store.insert(tx.db, [row]);
@@ -148,12 +149,13 @@ export async function createOrganization(ctx: Ctx, input: OrganizationInput): Pr
       })
       .execute();
     await writeAudit(tx.db, { actor, action: "organization.create", entity: "organization", entityId: row.id, after: row, ip: ctx.ip });
-    return toFull(row, (await regionOf(ctx)).get(row.country) ?? null, true);
+    return toFull(row, regions.get(row.country) ?? null, true);
   });
 }
 
 export async function updateOrganization(ctx: Ctx, id: string, patch: Partial<OrganizationInput>): Promise<OrganizationFull> {
   await requireManage(ctx, id);
+  const regions = await regionOf(ctx);
   return inTransaction(ctx, async (tx) => {
     const before = await loadOrg(tx, id);
     if (before.status === "merged") throw conflict("organization_merged", "This organisation was merged into another one.");
@@ -166,7 +168,7 @@ export async function updateOrganization(ctx: Ctx, id: string, patch: Partial<Or
     await store.replaceTags(tx.db, [{ id, tags: tagsOf(merged.data) }]);
     await tx.search.put(tx.db, "organization", id, searchParts(after));
     await writeAudit(tx.db, { actor: ctx.actor, action: "organization.update", entity: "organization", entityId: id, before, after, ip: ctx.ip });
-    return toFull(after, (await regionOf(ctx)).get(after.country) ?? null, true);
+    return toFull(after, regions.get(after.country) ?? null, true);
   });
 }
 

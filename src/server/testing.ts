@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Role } from "../shared/schemas/common.ts";
+import { buildApp } from "./app.ts";
+import { type Config, loadConfig } from "./config.ts";
+import { createPgSchema, dropPgSchema } from "./db/index.ts";
+import { grantRole } from "./features/admin/service.ts";
+import { createToken } from "./features/me/service.ts";
+import { openRuntime, prepare, type Runtime } from "./runtime.ts";
+import { ensureUser } from "./platform/users.ts";
+
+/**
+ * A real application on a real database for API tests: a temporary SQLite file, or a fresh
+ * PostgreSQL schema when DATABASE_URL points at PostgreSQL (npm run test:pg).
+ */
+export interface TestApp {
+  app: FastifyInstance;
+  rt: Runtime;
+  config: Config;
+  /** Creates a verified user with the given roles and returns a bearer token for it. */
+  user(opts?: { roles?: Role[]; email?: string; name?: string; password?: string; state?: string }): Promise<TestUser>;
+  close(): Promise<void>;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+  auth: { authorization: string };
+}
+
+let counter = 0;
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), "untoc-test-"));
+  const pgUrl = process.env.DATABASE_URL;
+  const pgSchema = pgUrl ? `t_${process.pid}_${Date.now()}_${counter++}` : undefined;
+  if (pgUrl && pgSchema) await createPgSchema(pgUrl, pgSchema);
+  const config = {
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      DATABASE_URL: pgUrl ?? join(dataDir, "test.sqlite"),
+      PUBLIC_URL: "http://localhost:3000",
+      AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
+      LOG_LEVEL: "error",
+      ...env,
+    }),
+  };
+  const rt = await openRuntime(config, { pgSchema, poolSize: 4 });
+  await prepare(rt);
+  const app = await buildApp({ config, database: rt.database, auth: rt.auth, mailer: rt.mailer, webRoot: null, logger: false });
+  await app.ready();
+  let n = 0;
+  return {
+    app,
+    rt,
+    config,
+    async user(opts = {}) {
+      n++;
+      const email = opts.email ?? `user${n}-${Math.random().toString(36).slice(2, 8)}@test.example`;
+      const password = opts.password ?? "correct-horse-battery";
+      const { id } = await ensureUser(rt.auth, { email, password, name: opts.name ?? `Test User ${n}` });
+      for (const role of opts.roles ?? []) await grantRole(rt.systemCtx(), id, role, opts.state);
+      const { token } = await createToken(rt.systemCtx(), "test", id);
+      return { id, email, password, token, auth: { authorization: `Bearer ${token}` } };
+    },
+    async close() {
+      await app.close();
+      await rt.close();
+      if (pgUrl && pgSchema) await dropPgSchema(pgUrl, pgSchema);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in with e-mail and password through better-auth; returns the session cookie header. */
+export async function signIn(app: FastifyInstance, email: string, password: string): Promise<string> {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in/email",
+    headers: { origin: "http://localhost:3000" },
+    payload: { email, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookies = ([] as string[]).concat(res.headers["set-cookie"] ?? []);
+  return cookies.map((c) => c.split(";")[0]).join("; ");
+}
+
+export const sampleOrg = (over: Record<string, unknown> = {}) => ({
+  names: { en: "Mekong Youth Network" },
+  originalLang: "en",
+  acronym: "MYN",
+  type: "ngo",
+  country: "THA",
+  countriesOfOperation: ["THA", "LAO"],
+  thematicFocus: ["TIP"],
+  engagementAreas: ["ADVOCACY"],
+  ecosocStatus: "none",
+  youthLed: true,
+  website: "https://mekong-youth.example",
+  email: "contact@mekong-youth.example",
+  description: { en: "Young people against trafficking." },
+  ...over,
+});
