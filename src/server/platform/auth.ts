@@ -79,6 +79,8 @@ export function authOptions(config: Config, database: Database, mailer: Mailer):
       useSecureCookies: url.protocol === "https:",
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      // Our start-up applies better-auth's migrations itself (migrateAuth).
+      database: { validateSchema: false } as any,
     },
     plugins: [
       twoFactor({ issuer: "UNTOC Engage" }),
