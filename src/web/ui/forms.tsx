@@ -1,0 +1,301 @@
+import { type ReactNode, useId } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api.ts";
+
+/** Stable DOM id for a form field, so the error summary can link to it. */
+export const fieldId = (form: string, path: string) => `${form}-${path.replace(/[^\w-]/g, "-")}`;
+
+interface BaseProps {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  required?: boolean;
+  id?: string;
+}
+
+function Describe({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+const describedBy = (id: string, hint?: ReactNode, error?: string) =>
+  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+
+function RequiredMark({ required }: { required?: boolean }) {
+  const { t } = useTranslation();
+  if (!required) return null;
+  return (
+    <span className="required" aria-hidden="true" title={t("form.required")}>
+      {" *"}
+    </span>
+  );
+}
+
+export function TextField(
+  props: BaseProps & {
+    value: string;
+    onChange: (v: string) => void;
+    type?: string;
+    autoComplete?: string;
+    inputMode?: "numeric" | "text" | "email" | "url" | "search";
+    maxLength?: number;
+    minLength?: number;
+    pattern?: string;
+    dir?: string;
+    lang?: string;
+  },
+) {
+  const auto = useId();
+  const id = props.id ?? auto;
+  return (
+    <div className={`field${props.error ? " has-error" : ""}`}>
+      <label htmlFor={id}>
+        {props.label}
+        <RequiredMark required={props.required} />
+      </label>
+      <Describe id={id} hint={props.hint} error={props.error} />
+      <input
+        id={id}
+        type={props.type ?? "text"}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        maxLength={props.maxLength}
+        minLength={props.minLength}
+        pattern={props.pattern}
+        dir={props.dir}
+        lang={props.lang}
+      />
+    </div>
+  );
+}
+
+export function TextArea(
+  props: BaseProps & {
+    value: string;
+    onChange: (v: string) => void;
+    rows?: number;
+    dir?: string;
+    lang?: string;
+    mono?: boolean;
+  },
+) {
+  const auto = useId();
+  const id = props.id ?? auto;
+  return (
+    <div className={`field${props.error ? " has-error" : ""}`}>
+      <label htmlFor={id}>
+        {props.label}
+        <RequiredMark required={props.required} />
+      </label>
+      <Describe id={id} hint={props.hint} error={props.error} />
+      <textarea
+        id={id}
+        rows={props.rows ?? 4}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        dir={props.dir}
+        lang={props.lang}
+        className={props.mono ? "mono" : undefined}
+      />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(
+  props: BaseProps & { value: string; onChange: (v: string) => void; options: Option[]; emptyLabel?: string },
+) {
+  const auto = useId();
+  const id = props.id ?? auto;
+  return (
+    <div className={`field${props.error ? " has-error" : ""}`}>
+      <label htmlFor={id}>
+        {props.label}
+        <RequiredMark required={props.required} />
+      </label>
+      <Describe id={id} hint={props.hint} error={props.error} />
+      <select
+        id={id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      >
+        {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Checkbox(props: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  id?: string;
+  error?: string;
+  hint?: ReactNode;
+}) {
+  const auto = useId();
+  const id = props.id ?? auto;
+  return (
+    <div className={`checkbox${props.error ? " has-error" : ""}`}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      />
+      <label htmlFor={id}>{props.label}</label>
+      <Describe id={id} hint={props.hint} error={props.error} />
+    </div>
+  );
+}
+
+export function CheckboxGroup(props: {
+  legend: ReactNode;
+  options: Option[];
+  value: string[];
+  onChange: (v: string[]) => void;
+  error?: string;
+  id?: string;
+  columns?: boolean;
+}) {
+  const auto = useId();
+  const id = props.id ?? auto;
+  const toggle = (v: string, on: boolean) =>
+    props.onChange(on ? [...props.value, v] : props.value.filter((x) => x !== v));
+  return (
+    <fieldset
+      className={`group${props.error ? " has-error" : ""}`}
+      id={id}
+      aria-describedby={props.error ? `${id}-error` : undefined}
+    >
+      <legend>{props.legend}</legend>
+      {props.error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      <div className={props.columns ? "checkbox-columns" : undefined}>
+        {props.options.map((o) => (
+          <Checkbox
+            key={o.value}
+            id={`${id}-${o.value}`}
+            label={o.label}
+            checked={props.value.includes(o.value)}
+            onChange={(on) => toggle(o.value, on)}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Summary of a failed submission, at the top of a form. */
+export function ErrorSummary({ error, form }: { error: unknown; form?: string }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const apiError = error instanceof ApiError ? error : null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1}>
+      <h2 className="error-summary-title">{t("form.errorTitle")}</h2>
+      <p>{errorText(error, t)}</p>
+      {apiError?.fields.length ? (
+        <ul>
+          {apiError.fields.map((f) => (
+            <li key={f.path + f.message}>
+              {form ? (
+                <a href={`#${fieldId(form, f.path)}`}>{fieldLabel(f.path, t)}</a>
+              ) : (
+                fieldLabel(f.path, t)
+              )}
+              {": "}
+              {f.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function fieldLabel(path: string, t: (k: string, o?: any) => string) {
+  if (!path) return t("form.errorTitle");
+  const key = `fields.${path.split(".")[0]}`;
+  const label = t(key, { defaultValue: "" });
+  return label || path;
+}
+
+/** The user-facing text of any error thrown by the API or the auth client. */
+export function errorText(error: unknown, t: (k: string, o?: any) => string): string {
+  if (error instanceof ApiError) {
+    if (error.code === "two_factor_required") return t("errors.twoFactorRequired");
+    if (error.code === "network") return t("errors.network");
+    if (error.code === "csrf") return t("errors.csrf");
+    if (error.status === 401) return t("errors.unauthorized");
+    if (error.status === 403)
+      return error.code === "forbidden" ? t("errors.forbidden") : error.title || t("errors.forbidden");
+    if (error.status === 404) return t("errors.notFound");
+    if (error.status === 429) return t("errors.rateLimited");
+    if (error.fields.length) return t("errors.validation");
+    return error.title || error.detail || t("errors.generic");
+  }
+  if (error instanceof Error && error.message) return error.message;
+  return t("errors.generic");
+}
+
+/** Shows an error from a query (not a form). */
+export function QueryError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{errorText(error, t)}</p>
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t("common.loading")}
+    </p>
+  );
+}
+
+/** Reads field errors from an ApiError for inline display. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  return error instanceof ApiError ? error.fieldMap() : {};
+}
