@@ -59,7 +59,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "UNTOC Engage API", version: "0.1.0", description: "Stakeholder engagement for the UNTOC." },
+      info: {
+        title: "UNTOC Engage API",
+        version: "0.1.0",
+        description: "Stakeholder engagement for the UNTOC.",
+      },
       components: {
         securitySchemes: {
           bearer: { type: "http", scheme: "bearer" },
@@ -124,10 +128,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(organizationRoutes);
       await api.register(meRoutes, { auth });
       await api.register(adminRoutes, { auth });
-      api.get(
-        "/openapi.json",
-        { config: { access: "public" }, schema: { hide: true } },
-        async () => app.swagger(),
+      api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
+        app.swagger(),
       );
     },
     { prefix: "/api" },
@@ -142,7 +144,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const path = req.url.split("?")[0];
       const file = join(webRoot, path);
       if (path !== "/" && file.startsWith(webRoot) && existsSync(file) && !file.endsWith("/")) {
-        return reply.sendFile(path.slice(1), { maxAge: path.startsWith("/assets/") ? "365d" : 0, immutable: path.startsWith("/assets/") });
+        return reply.sendFile(path.slice(1), {
+          maxAge: path.startsWith("/assets/") ? "365d" : 0,
+          immutable: path.startsWith("/assets/"),
+        });
       }
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     });

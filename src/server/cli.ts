@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
+import { DATASETS } from "../shared/reference/datasets.ts";
 import { ensureSecrets, loadConfig } from "./config.ts";
 import { grantRole } from "./features/admin/service.ts";
 import { seedDemo } from "./features/demo/seed.ts";
 import { createToken } from "./features/me/service.ts";
 import { reloadShippedDataset } from "./features/reference/service.ts";
-import { DATASETS } from "../shared/reference/datasets.ts";
 import { ensureUser } from "./platform/users.ts";
 import { openRuntime, prepare } from "./runtime.ts";
 
@@ -22,7 +22,12 @@ async function main() {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" }, out: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      out: { type: "string" },
+    },
   });
   if (!command || command === "help" || command === "--help") {
     console.log(USAGE);
@@ -45,7 +50,11 @@ async function main() {
         } else if (positionals[0] === "demo") {
           await prepare(rt);
           const r = await seedDemo(ctx, rt.auth);
-          console.error(r.organizations ? `Loaded ${r.organizations} organisations, ${r.people} people.` : "The demo data is already there.");
+          console.error(
+            r.organizations
+              ? `Loaded ${r.organizations} organisations, ${r.people} people.`
+              : "The demo data is already there.",
+          );
         } else throw new Error("seed takes `reference` or `demo`");
         break;
       }
@@ -53,14 +62,23 @@ async function main() {
         if (!values.email || !values.password) throw new Error("create-admin needs --email and --password");
         if (values.password.length < 12) throw new Error("the password must have at least 12 characters");
         await prepare(rt);
-        const { id } = await ensureUser(rt.auth, { email: values.email, password: values.password, name: values.name ?? "Administrator", resetPassword: true });
+        const { id } = await ensureUser(rt.auth, {
+          email: values.email,
+          password: values.password,
+          name: values.name ?? "Administrator",
+          resetPassword: true,
+        });
         await grantRole(ctx, id, "admin");
         console.error(`Admin ${values.email} is ready.`);
         break;
       }
       case "create-token": {
         if (!values.email) throw new Error("create-token needs --email");
-        const user = await ctx.db.selectFrom("user").select("id").where("email", "=", values.email.toLowerCase()).executeTakeFirst();
+        const user = await ctx.db
+          .selectFrom("user")
+          .select("id")
+          .where("email", "=", values.email.toLowerCase())
+          .executeTakeFirst();
         if (!user) throw new Error(`no user with e-mail ${values.email}`);
         const { token } = await createToken(ctx, values.name ?? "cli", user.id);
         process.stdout.write(`${token}\n`);
@@ -68,7 +86,8 @@ async function main() {
       }
       case "backup": {
         if (!values.out) throw new Error("backup needs --out FILE");
-        if (!rt.database.sqlite) throw new Error('backup works on SQLite; for PostgreSQL run: pg_dump "$DATABASE_URL" > FILE');
+        if (!rt.database.sqlite)
+          throw new Error('backup works on SQLite; for PostgreSQL run: pg_dump "$DATABASE_URL" > FILE');
         await rt.database.sqlite.backup(values.out);
         console.error(`Backup written to ${values.out}`);
         break;

@@ -67,16 +67,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database: Config["database"] =
     url && /^postgres(ql)?:\/\//.test(url)
       ? { dialect: "postgres", url }
-      : { dialect: "sqlite", file: url ? url.replace(/^(sqlite|file):/, "") : join(dataDir, "untoc-engage.sqlite") };
+      : {
+          dialect: "sqlite",
+          file: url ? url.replace(/^(sqlite|file):/, "") : join(dataDir, "untoc-engage.sqlite"),
+        };
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
     database,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST}:${e.PORT}`).replace(/\/$/, ""),
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST}:${e.PORT}`).replace(
+      /\/$/,
+      "",
+    ),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    admin:
+      e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     seedDemo: e.SEED_DEMO,
     authSecret: e.AUTH_SECRET ?? "",
     requireStaff2fa: e.REQUIRE_STAFF_2FA,

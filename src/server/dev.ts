@@ -2,7 +2,10 @@ import { spawn } from "node:child_process";
 
 /** Development: the API server with reload (tsx watch) and Vite's dev server with hot reload. */
 const children = [
-  spawn("npx", ["tsx", "watch", "--clear-screen=false", "src/server/main.ts"], { stdio: "inherit", env: { ...process.env, PORT: process.env.PORT ?? "3000" } }),
+  spawn("npx", ["tsx", "watch", "--clear-screen=false", "src/server/main.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, PORT: process.env.PORT ?? "3000" },
+  }),
   spawn("npx", ["vite", "--port", "5173"], { stdio: "inherit" }),
 ];
 const stop = () => {

@@ -5,7 +5,7 @@ import { openRuntime, prepare } from "./runtime.ts";
 
 /** Process entry: configuration → database → migrations → reference data → listen. */
 async function main() {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = ensureSecrets(loadConfig());
   } catch (err) {
@@ -25,7 +25,9 @@ async function main() {
   const seed = config.seedDemo ?? (config.database.dialect === "sqlite" && Number(orgCount.n) === 0);
   if (seed && !(await demoLoaded(ctx))) {
     const r = await seedDemo(ctx, rt.auth);
-    console.log(`Demo data loaded: ${r.organizations} organisations, ${r.people} people, ${r.users} accounts.`);
+    console.log(
+      `Demo data loaded: ${r.organizations} organisations, ${r.people} people, ${r.users} accounts.`,
+    );
   }
   const app = await buildApp({ config, database: rt.database, auth: rt.auth, mailer: rt.mailer });
   const shutdown = async (signal: string) => {

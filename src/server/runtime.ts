@@ -2,13 +2,13 @@ import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/index.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { createSearchIndex } from "./db/search.ts";
+import { grantRole } from "./features/admin/service.ts";
 import { ensureReferenceData } from "./features/reference/service.ts";
 import { type Auth, authOptions, createAuth, migrateAuth } from "./platform/auth.ts";
 import type { Ctx } from "./platform/context.ts";
 import { createFileStore } from "./platform/files.ts";
 import { createMailer, type Mailer } from "./platform/mail.ts";
 import { ensureUser } from "./platform/users.ts";
-import { grantRole } from "./features/admin/service.ts";
 
 export interface Runtime {
   config: Config;
@@ -21,7 +21,10 @@ export interface Runtime {
 }
 
 /** Opens the database, applies migrations (ours and better-auth's) and wires the services. */
-export async function openRuntime(config: Config, opts: { pgSchema?: string; poolSize?: number } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  opts: { pgSchema?: string; poolSize?: number } = {},
+): Promise<Runtime> {
   const database = openDatabase(config.database, opts);
   await migrateToLatest(database.db, database.dialect);
   const mailer = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
@@ -60,7 +63,11 @@ export async function prepare(rt: Runtime): Promise<void> {
   const ctx = rt.systemCtx();
   await ensureReferenceData(ctx);
   if (rt.config.admin) {
-    const { id } = await ensureUser(rt.auth, { ...rt.config.admin, name: "Administrator", resetPassword: true });
+    const { id } = await ensureUser(rt.auth, {
+      ...rt.config.admin,
+      name: "Administrator",
+      resetPassword: true,
+    });
     await grantRole(ctx, id, "admin");
   }
 }

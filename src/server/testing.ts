@@ -8,8 +8,8 @@ import { type Config, loadConfig } from "./config.ts";
 import { createPgSchema, dropPgSchema } from "./db/index.ts";
 import { grantRole } from "./features/admin/service.ts";
 import { createToken } from "./features/me/service.ts";
-import { openRuntime, prepare, type Runtime } from "./runtime.ts";
 import { ensureUser } from "./platform/users.ts";
+import { openRuntime, prepare, type Runtime } from "./runtime.ts";
 
 /**
  * A real application on a real database for API tests: a temporary SQLite file, or a fresh
@@ -20,7 +20,13 @@ export interface TestApp {
   rt: Runtime;
   config: Config;
   /** Creates a verified user with the given roles and returns a bearer token for it. */
-  user(opts?: { roles?: Role[]; email?: string; name?: string; password?: string; state?: string }): Promise<TestUser>;
+  user(opts?: {
+    roles?: Role[];
+    email?: string;
+    name?: string;
+    password?: string;
+    state?: string;
+  }): Promise<TestUser>;
   close(): Promise<void>;
 }
 
@@ -51,7 +57,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
   const rt = await openRuntime(config, { pgSchema, poolSize: 4 });
   await prepare(rt);
-  const app = await buildApp({ config, database: rt.database, auth: rt.auth, mailer: rt.mailer, webRoot: null, logger: false });
+  const app = await buildApp({
+    config,
+    database: rt.database,
+    auth: rt.auth,
+    mailer: rt.mailer,
+    webRoot: null,
+    logger: false,
+  });
   await app.ready();
   let n = 0;
   return {

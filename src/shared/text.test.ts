@@ -30,6 +30,7 @@ describe("text folding", () => {
 });
 
 import { OrganizationPatch } from "./schemas/organizations.ts";
+
 describe("organisation patch", () => {
   it("does not fill in defaults for fields that were not sent", () => {
     expect(OrganizationPatch.parse({ acronym: "X" })).toEqual({ acronym: "X" });

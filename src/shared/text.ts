@@ -38,10 +38,7 @@ export function searchTerms(query: string): Array<{ kind: "prefix" | "phrase"; t
   const out: Array<{ kind: "prefix" | "phrase"; tokens: string[] }> = [];
   for (const word of folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
     if (CJK.test(word)) {
-      const pieces = word
-        .replace(CJK_G, " $1 ")
-        .split(/\s+/)
-        .filter(Boolean);
+      const pieces = word.replace(CJK_G, " $1 ").split(/\s+/).filter(Boolean);
       out.push({ kind: "phrase", tokens: pieces });
     } else {
       out.push({ kind: "prefix", tokens: [word] });

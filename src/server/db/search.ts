@@ -9,9 +9,18 @@ export type SearchEntity = "organization" | "person";
  * folded document (see shared/text.ts), so results agree across dialects.
  */
 export interface SearchIndex {
-  put(db: Kysely<any>, entity: SearchEntity, id: string, parts: Array<string | null | undefined>): Promise<void>;
+  put(
+    db: Kysely<any>,
+    entity: SearchEntity,
+    id: string,
+    parts: Array<string | null | undefined>,
+  ): Promise<void>;
   /** Adds many new documents at once (ids must not be indexed yet). */
-  putMany(db: Kysely<any>, entity: SearchEntity, docs: Array<{ id: string; parts: Array<string | null | undefined> }>): Promise<void>;
+  putMany(
+    db: Kysely<any>,
+    entity: SearchEntity,
+    docs: Array<{ id: string; parts: Array<string | null | undefined> }>,
+  ): Promise<void>;
   remove(db: Kysely<any>, entity: SearchEntity, id: string): Promise<void>;
   /** A subquery selecting matching entity ids, or null when the query has no searchable term. */
   matchIds(entity: SearchEntity, query: string): RawBuilder<unknown> | null;
@@ -45,7 +54,9 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
       async putMany(db, entity, docs) {
         for (let i = 0; i < docs.length; i += 400) {
           const rows = docs.slice(i, i + 400).map((d) => sql`(${d.id}, ${searchDocument(d.parts)})`);
-          await sql`INSERT INTO ${sql.table(`fts_${entity}`)} (entity_id, doc) VALUES ${sql.join(rows)}`.execute(db);
+          await sql`INSERT INTO ${sql.table(`fts_${entity}`)} (entity_id, doc) VALUES ${sql.join(rows)}`.execute(
+            db,
+          );
         }
       },
       async remove(db, entity, id) {
@@ -67,7 +78,9 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
     },
     async putMany(db, entity, docs) {
       for (let i = 0; i < docs.length; i += 1000) {
-        const rows = docs.slice(i, i + 1000).map((d) => sql`(${entity}, ${d.id}, ${searchDocument(d.parts)})`);
+        const rows = docs
+          .slice(i, i + 1000)
+          .map((d) => sql`(${entity}, ${d.id}, ${searchDocument(d.parts)})`);
         await sql`INSERT INTO search_doc (entity, entity_id, doc) VALUES ${sql.join(rows)}`.execute(db);
       }
     },

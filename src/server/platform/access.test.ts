@@ -22,10 +22,17 @@ describe("access rules on every route", () => {
   });
 
   const fill = (url: string) =>
-    url.replace(/:id|:docId/g, "01939d6c-0000-7000-8000-000000000000").replace(/:dataset/g, "countries").replace(/:code/g, "THA").replace(/:role/g, "admin").replace("*", "x");
+    url
+      .replace(/:id|:docId/g, "01939d6c-0000-7000-8000-000000000000")
+      .replace(/:dataset/g, "countries")
+      .replace(/:code/g, "THA")
+      .replace(/:role/g, "admin")
+      .replace("*", "x");
 
   it("anonymous callers get 401 or 403 from every mutation except sign-up, sign-in and recovery", async () => {
-    const mutations = routes.filter((r) => r.method !== "GET" && r.method !== "HEAD" && !r.url.startsWith("/api/auth/"));
+    const mutations = routes.filter(
+      (r) => r.method !== "GET" && r.method !== "HEAD" && !r.url.startsWith("/api/auth/"),
+    );
     expect(mutations.length).toBeGreaterThan(15);
     for (const r of mutations) {
       const res = await t.app.inject({ method: r.method as any, url: fill(r.url), payload: {} });
@@ -34,10 +41,17 @@ describe("access rules on every route", () => {
   });
 
   it("a member gets 403 from every admin route", async () => {
-    const admin = routes.filter((r) => Array.isArray(r.access) && !(r.access as string[]).includes("state_focal_point"));
+    const admin = routes.filter(
+      (r) => Array.isArray(r.access) && !(r.access as string[]).includes("state_focal_point"),
+    );
     expect(admin.length).toBeGreaterThan(8);
     for (const r of admin) {
-      const res = await t.app.inject({ method: r.method as any, url: fill(r.url), headers: member.auth, payload: {} });
+      const res = await t.app.inject({
+        method: r.method as any,
+        url: fill(r.url),
+        headers: member.auth,
+        payload: {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
       expect(res.headers["content-type"]).toMatch(/application\/problem\+json/);
     }
@@ -48,8 +62,12 @@ describe("access rules on every route", () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/organizations", "/api/organizations/{id}", "/api/health"]));
-    expect(doc.paths["/api/organizations"].get.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(["q", "country", "type", "region", "area"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/organizations", "/api/organizations/{id}", "/api/health"]),
+    );
+    expect(doc.paths["/api/organizations"].get.parameters.map((p: any) => p.name)).toEqual(
+      expect.arrayContaining(["q", "country", "type", "region", "area"]),
+    );
   });
 
   it("answers health with the database kind", async () => {

@@ -27,7 +27,15 @@ export function checkAccess(access: Access | undefined, actor: Actor | null, req
   if (access === "signed-in") return;
   const granted = actor.roles.filter((r) => access.includes(r));
   if (granted.length === 0) throw forbidden();
-  if (requireStaff2fa && actor.via === "session" && granted.every((r) => STAFF_ROLES.includes(r)) && !actor.twoFactorEnabled) {
-    throw forbidden("Set up two-step verification to use secretariat and admin functions.", "two_factor_required");
+  if (
+    requireStaff2fa &&
+    actor.via === "session" &&
+    granted.every((r) => STAFF_ROLES.includes(r)) &&
+    !actor.twoFactorEnabled
+  ) {
+    throw forbidden(
+      "Set up two-step verification to use secretariat and admin functions.",
+      "two_factor_required",
+    );
   }
 }

@@ -16,5 +16,8 @@ export const forbidden = (message = "You are not allowed to do this.", code = "f
   new AppError(403, code, message);
 export const unauthorized = () => new AppError(401, "unauthorized", "Sign in to continue.");
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
-export const badRequest = (code: string, message: string, fields?: Array<{ path: string; message: string }>) =>
-  new AppError(400, code, message, fields);
+export const badRequest = (
+  code: string,
+  message: string,
+  fields?: Array<{ path: string; message: string }>,
+) => new AppError(400, code, message, fields);

@@ -30,10 +30,18 @@ export function createFileStore(dataDir: string): FileStore {
     async save(db, { name, bytes, allowed, createdBy }) {
       if (bytes.length === 0) throw new AppError(400, "file_empty", "The file is empty.");
       if (bytes.length > MAX_UPLOAD_BYTES)
-        throw new AppError(413, "file_too_large", `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+        throw new AppError(
+          413,
+          "file_too_large",
+          `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
+        );
       const type = await fileTypeFromBuffer(bytes);
       if (!type || !allowed.includes(type.mime)) {
-        throw new AppError(415, "file_type_not_allowed", `This kind of file is not accepted. Accepted: ${allowed.join(", ")}.`);
+        throw new AppError(
+          415,
+          "file_type_not_allowed",
+          `This kind of file is not accepted. Accepted: ${allowed.join(", ")}.`,
+        );
       }
       const id = uuidv7();
       await writeFile(join(dir, id), bytes);

@@ -25,8 +25,10 @@ export function checkCsrf(req: FastifyRequest, publicUrl: string): void {
   const origin = req.headers.origin;
   const allowed = new URL(publicUrl).origin;
   const sameHost = origin && req.headers.host && new URL(origin).host === req.headers.host;
-  if (origin && origin !== allowed && !sameHost) throw new AppError(403, "csrf", "Cross-site request refused.");
-  if (req.headers["x-requested-with"] !== "fetch") throw new AppError(403, "csrf", "Cross-site request refused.");
+  if (origin && origin !== allowed && !sameHost)
+    throw new AppError(403, "csrf", "Cross-site request refused.");
+  if (req.headers["x-requested-with"] !== "fetch")
+    throw new AppError(403, "csrf", "Cross-site request refused.");
 }
 
 export function problem(
@@ -57,7 +59,8 @@ export function problem(
 
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    if (err instanceof AppError) return problem(reply, req, err.status, err.code, err.message, err.fields, err.extra);
+    if (err instanceof AppError)
+      return problem(reply, req, err.status, err.code, err.message, err.fields, err.extra);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => ({
         path: [err.validationContext, ...String(v.instancePath).split("/").filter(Boolean)].join("."),
@@ -70,11 +73,15 @@ export function installErrorHandler(app: FastifyInstance) {
       return problem(reply, req, 500, "internal", "Something went wrong on our side.");
     }
     const status = (err as FastifyError).statusCode ?? 500;
-    if (status === 429) return problem(reply, req, 429, "rate_limited", "Too many requests. Try again later.");
+    if (status === 429)
+      return problem(reply, req, 429, "rate_limited", "Too many requests. Try again later.");
     if (status === 413 || (err as FastifyError).code === "FST_REQ_FILE_TOO_LARGE")
       return problem(reply, req, 413, "file_too_large", "The file is too large.");
     if (status >= 400 && status < 500) {
-      const code = (err as FastifyError).code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "unsupported_media_type" : "bad_request";
+      const code =
+        (err as FastifyError).code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
+          ? "unsupported_media_type"
+          : "bad_request";
       return problem(reply, req, status, code, "The request could not be understood.");
     }
     req.log.error({ err }, "unhandled error");

@@ -52,7 +52,11 @@ export function createMailer(db: Kysely<DB>, opts: { smtpUrl?: string; from: str
           attachments: m.attachments,
           headers: { "Content-Language": m.locale },
         });
-        await db.updateTable("outbox").set({ status: "sent", sent_at: nowIso() }).where("id", "=", id).execute();
+        await db
+          .updateTable("outbox")
+          .set({ status: "sent", sent_at: nowIso() })
+          .where("id", "=", id)
+          .execute();
         return { id, status: "sent" };
       } catch (err) {
         await db

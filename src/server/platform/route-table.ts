@@ -18,7 +18,11 @@ export function recordRoutes(app: FastifyInstance): void {
   app.addHook("onRoute", (route) => {
     for (const method of ([] as string[]).concat(route.method)) {
       if (method === "HEAD") continue;
-      list.push({ method, url: route.url, access: (route.config as { access?: unknown } | undefined)?.access });
+      list.push({
+        method,
+        url: route.url,
+        access: (route.config as { access?: unknown } | undefined)?.access,
+      });
     }
   });
 }

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
+import type { Role } from "../../shared/schemas/common.ts";
 import { nowIso } from "../db/index.ts";
 import type { DB } from "../db/schema.ts";
-import type { Role } from "../../shared/schemas/common.ts";
 import type { Actor } from "./actor.ts";
 import type { Auth } from "./auth.ts";
 
@@ -17,7 +17,11 @@ export function newApiToken(): { token: string; hash: string; prefix: string } {
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 async function loadRoles(db: Kysely<DB>, userId: string): Promise<{ roles: Role[]; states: string[] }> {
-  const rows = await db.selectFrom("platform_role").select(["role", "state_code"]).where("user_id", "=", userId).execute();
+  const rows = await db
+    .selectFrom("platform_role")
+    .select(["role", "state_code"])
+    .where("user_id", "=", userId)
+    .execute();
   return {
     roles: [...new Set(rows.map((r) => r.role as Role))],
     states: rows.filter((r) => r.role === "state_focal_point" && r.state_code).map((r) => r.state_code),
@@ -48,7 +52,11 @@ export async function resolveActor(req: FastifyRequest, db: Kysely<DB>, auth: Au
       .executeTakeFirst();
     if (!row) return null;
     if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 5 * 60_000) {
-      await db.updateTable("api_token").set({ last_used_at: nowIso() }).where("id", "=", row.tokenId).execute();
+      await db
+        .updateTable("api_token")
+        .set({ last_used_at: nowIso() })
+        .where("id", "=", row.tokenId)
+        .execute();
     }
     return {
       userId: row.id,
@@ -61,7 +69,7 @@ export async function resolveActor(req: FastifyRequest, db: Kysely<DB>, auth: Au
     };
   }
   const cookie = req.headers.cookie;
-  if (!cookie || !cookie.includes("untoc.session_token")) return null;
+  if (!cookie?.includes("untoc.session_token")) return null;
   const headers = new Headers();
   headers.set("cookie", cookie);
   const session = await auth.api.getSession({ headers }).catch(() => null);

@@ -16,12 +16,26 @@ export async function ensureUser(
       const hash = await ctx.password.hash(u.password);
       const credential = found.accounts.find((a) => a.providerId === "credential");
       if (credential) await ctx.internalAdapter.updatePassword(found.user.id, hash);
-      else await ctx.internalAdapter.linkAccount({ userId: found.user.id, providerId: "credential", accountId: found.user.id, password: hash });
+      else
+        await ctx.internalAdapter.linkAccount({
+          userId: found.user.id,
+          providerId: "credential",
+          accountId: found.user.id,
+          password: hash,
+        });
     }
     return { id: found.user.id, created: false };
   }
-  const user = await ctx.internalAdapter.createUser({ email, name: u.name, emailVerified: true, locale: u.locale ?? "en" }, { method: "admin" });
+  const user = await ctx.internalAdapter.createUser(
+    { email, name: u.name, emailVerified: true, locale: u.locale ?? "en" },
+    { method: "admin" },
+  );
   const hash = await ctx.password.hash(u.password);
-  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
+  await ctx.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: "credential",
+    accountId: user.id,
+    password: hash,
+  });
   return { id: user.id, created: true };
 }

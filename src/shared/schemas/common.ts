@@ -9,9 +9,7 @@ export const ROLES = ["admin", "secretariat", "state_focal_point", "bureau_membe
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const Iso3 = z
-  .string()
-  .regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code such as THA");
+export const Iso3 = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code such as THA");
 
 export const Id = z.string().uuid();
 
@@ -25,8 +23,13 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** Input form of localized text: plain strings per language. */
 export const LocalizedInput = z
-  .record(z.string().regex(/^[a-z]{2,3}$/, "must be a language code such as en"), z.string().trim().max(20000))
-  .refine((v) => Object.values(v).some((s) => s.length > 0), { message: "at least one language is required" });
+  .record(
+    z.string().regex(/^[a-z]{2,3}$/, "must be a language code such as en"),
+    z.string().trim().max(20000),
+  )
+  .refine((v) => Object.values(v).some((s) => s.length > 0), {
+    message: "at least one language is required",
+  });
 
 export const Problem = z.object({
   type: z.string(),
@@ -43,7 +46,12 @@ export const Paging = z.object({
 });
 
 export const listOf = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 export const Ok = z.object({ ok: z.literal(true) });
 

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { Iso3, LocalizedInput, LocalizedText, Paging } from "./common.ts";
 
-export const ORG_TYPES = ["ngo", "academia", "private_sector", "media", "foundation", "network", "other"] as const;
+export const ORG_TYPES = [
+  "ngo",
+  "academia",
+  "private_sector",
+  "media",
+  "foundation",
+  "network",
+  "other",
+] as const;
 export const OrgType = z.enum(ORG_TYPES);
 export type OrgType = z.infer<typeof OrgType>;
 
@@ -12,7 +20,14 @@ export type OrgStatus = z.infer<typeof OrgStatus>;
 export const ECOSOC_STATUSES = ["none", "general", "special", "roster"] as const;
 export const EcosocStatus = z.enum(ECOSOC_STATUSES);
 
-export const ENGAGEMENT_AREAS = ["ADVOCACY", "MONITORING", "AWARENESS", "RESEARCH", "EDUCATION", "PARTNERSHIP"] as const;
+export const ENGAGEMENT_AREAS = [
+  "ADVOCACY",
+  "MONITORING",
+  "AWARENESS",
+  "RESEARCH",
+  "EDUCATION",
+  "PARTNERSHIP",
+] as const;
 export const EngagementArea = z.enum(ENGAGEMENT_AREAS);
 
 export const THEMATIC_CODES = [
@@ -44,7 +59,10 @@ const url = z
 
 export const OrganizationInput = z.object({
   names: LocalizedInput,
-  originalLang: z.string().regex(/^[a-z]{2,3}$/).default("en"),
+  originalLang: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .default("en"),
   acronym: z.string().trim().max(30).nullish(),
   type: OrgType,
   country: Iso3,
@@ -64,7 +82,10 @@ export type OrganizationInput = z.infer<typeof OrganizationInput>;
 /** A partial update: only the fields sent change (defaults are not applied to a patch). */
 export const OrganizationPatch: z.ZodType<Partial<OrganizationInput>> = z.object(
   Object.fromEntries(
-    Object.entries(OrganizationInput.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? v.unwrap() : v).optional()]),
+    Object.entries(OrganizationInput.shape).map(([k, v]) => [
+      k,
+      (v instanceof z.ZodDefault ? v.unwrap() : v).optional(),
+    ]),
   ),
 ) as unknown as z.ZodType<Partial<OrganizationInput>>;
 

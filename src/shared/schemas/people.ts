@@ -36,7 +36,10 @@ export const ProfileInput = z.object({
   familyName: z.string().trim().max(100).default(""),
   title: z.string().trim().max(200).nullish(),
   country: Iso3.nullish(),
-  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(20).default([]),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}$/))
+    .max(20)
+    .default([]),
   expertise: z.array(z.string().trim().min(1).max(100)).max(30).default([]),
   gender: z.string().trim().max(60).nullish(),
   birthYear: z.number().int().min(1900).max(new Date().getUTCFullYear()).nullish(),
@@ -59,15 +62,17 @@ export const PersonPublic = z.object({
   gender: z.string().nullable().optional(),
   birthYear: z.number().nullable().optional(),
   youth: z.boolean().optional(),
-  organizations: z
-    .array(z.object({ id: z.string(), name: z.string(), role: z.string() }))
-    .optional(),
+  organizations: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })).optional(),
 });
 export type PersonPublic = z.infer<typeof PersonPublic>;
 
 /** Youth: aged under 30 in the reference year (UN youth definitions vary; the threshold is a setting). */
 export const YOUTH_MAX_AGE = 29;
-export function isYouth(birthYear: number | null | undefined, declared: boolean | null | undefined, year: number) {
+export function isYouth(
+  birthYear: number | null | undefined,
+  declared: boolean | null | undefined,
+  year: number,
+) {
   if (declared != null) return declared;
   if (birthYear == null) return false;
   return year - birthYear <= YOUTH_MAX_AGE;

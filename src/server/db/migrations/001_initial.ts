@@ -50,7 +50,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 
   await db.schema
     .createTable("organization_tag")
-    .addColumn("organization_id", "text", (c) => c.notNull().references("organization.id").onDelete("cascade"))
+    .addColumn("organization_id", "text", (c) =>
+      c.notNull().references("organization.id").onDelete("cascade"),
+    )
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("value", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("organization_tag_pk", ["kind", "value", "organization_id"])
@@ -90,7 +92,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema
     .createTable("membership")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("organization_id", "text", (c) => c.notNull().references("organization.id").onDelete("cascade"))
+    .addColumn("organization_id", "text", (c) =>
+      c.notNull().references("organization.id").onDelete("cascade"),
+    )
     .addColumn("person_id", "text", (c) => c.notNull().references("person.id").onDelete("cascade"))
     .addColumn("role", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
@@ -116,7 +120,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema
     .createTable("organization_document")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("organization_id", "text", (c) => c.notNull().references("organization.id").onDelete("cascade"))
+    .addColumn("organization_id", "text", (c) =>
+      c.notNull().references("organization.id").onDelete("cascade"),
+    )
     .addColumn("file_id", "text", (c) => c.notNull().references("stored_file.id"))
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("created_by", "text")
@@ -160,7 +166,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("ip", "text")
     .execute();
   await db.schema.createIndex("audit_at").on("audit_log").columns(["at"]).execute();
-  await db.schema.createIndex("audit_entity").on("audit_log").columns(["entity", "entity_id", "at"]).execute();
+  await db.schema
+    .createIndex("audit_entity")
+    .on("audit_log")
+    .columns(["entity", "entity_id", "at"])
+    .execute();
   await db.schema.createIndex("audit_actor").on("audit_log").columns(["actor_id", "at"]).execute();
 
   await db.schema

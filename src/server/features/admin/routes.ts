@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Iso3, Id, Ok, Paging, Role } from "../../../shared/schemas/common.ts";
+import { Id, Iso3, Ok, Paging, Role } from "../../../shared/schemas/common.ts";
 import type { Auth } from "../../platform/auth.ts";
 import * as svc from "./service.ts";
 
@@ -40,7 +40,12 @@ export const adminRoutes: FastifyPluginAsyncZod<{ auth: Auth }> = async (app) =>
     "/admin/users/:id/roles",
     {
       config: { access: ADMIN },
-      schema: { tags, params: z.object({ id: z.string().min(1) }), body: z.object({ role: Role, stateCode: Iso3.nullish() }), response: { 200: Ok } },
+      schema: {
+        tags,
+        params: z.object({ id: z.string().min(1) }),
+        body: z.object({ role: Role, stateCode: Iso3.nullish() }),
+        response: { 200: Ok },
+      },
     },
     async (req) => svc.grantRole(req.ctx, req.params.id, req.body.role, req.body.stateCode),
   );
@@ -49,7 +54,12 @@ export const adminRoutes: FastifyPluginAsyncZod<{ auth: Auth }> = async (app) =>
     "/admin/users/:id/roles/:role",
     {
       config: { access: ADMIN },
-      schema: { tags, params: z.object({ id: z.string().min(1), role: Role }), querystring: z.object({ stateCode: Iso3.optional() }), response: { 200: Ok } },
+      schema: {
+        tags,
+        params: z.object({ id: z.string().min(1), role: Role }),
+        querystring: z.object({ stateCode: Iso3.optional() }),
+        response: { 200: Ok },
+      },
     },
     async (req) => svc.revokeRole(req.ctx, req.params.id, req.params.role, req.query.stateCode),
   );
@@ -65,8 +75,14 @@ export const adminRoutes: FastifyPluginAsyncZod<{ auth: Auth }> = async (app) =>
           entityId: z.string().max(60).optional(),
           action: z.string().max(60).optional(),
           actor: z.string().max(200).optional(),
-          from: z.string().regex(/^\d{4}-\d{2}-\d{2}/).optional(),
-          to: z.string().regex(/^\d{4}-\d{2}-\d{2}/).optional(),
+          from: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}/)
+            .optional(),
+          to: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}/)
+            .optional(),
         }),
         response: {
           200: paged(
@@ -102,7 +118,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ auth: Auth }> = async (app) =>
     "/admin/outbox",
     {
       config: { access: STAFF },
-      schema: { tags, querystring: Paging.extend({ to: z.string().max(200).optional() }), response: { 200: paged(OutboxItem) } },
+      schema: {
+        tags,
+        querystring: Paging.extend({ to: z.string().max(200).optional() }),
+        response: { 200: paged(OutboxItem) },
+      },
     },
     async (req) => svc.listOutbox(req.ctx, req.query),
   );
@@ -110,7 +130,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ auth: Auth }> = async (app) =>
     "/admin/outbox/:id",
     {
       config: { access: STAFF },
-      schema: { tags, params: z.object({ id: Id }), response: { 200: OutboxItem.extend({ text: z.string(), error: z.string().nullable() }) } },
+      schema: {
+        tags,
+        params: z.object({ id: Id }),
+        response: { 200: OutboxItem.extend({ text: z.string(), error: z.string().nullable() }) },
+      },
     },
     async (req) => svc.getOutboxMessage(req.ctx, req.params.id),
   );

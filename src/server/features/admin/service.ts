@@ -11,9 +11,14 @@ export async function listUsers(ctx: Ctx, q: { q?: string; role?: Role; page: nu
   let base = ctx.db.selectFrom("user as u");
   if (q.q) {
     const like = `%${q.q.toLowerCase().replace(/[%_]/g, "")}%`;
-    base = base.where((eb) => eb.or([eb(sql`lower(u.email)`, "like", like), eb(sql`lower(u.name)`, "like", like)]));
+    base = base.where((eb) =>
+      eb.or([eb(sql`lower(u.email)`, "like", like), eb(sql`lower(u.name)`, "like", like)]),
+    );
   }
-  if (q.role) base = base.where("u.id", "in", (eb) => eb.selectFrom("platform_role").select("user_id").where("role", "=", q.role!));
+  if (q.role)
+    base = base.where("u.id", "in", (eb) =>
+      eb.selectFrom("platform_role").select("user_id").where("role", "=", q.role!),
+    );
   const [rows, total] = await Promise.all([
     base
       .select(["u.id", "u.email", "u.name", "u.emailVerified", "u.twoFactorEnabled", "u.createdAt"])
@@ -24,7 +29,15 @@ export async function listUsers(ctx: Ctx, q: { q?: string; role?: Role; page: nu
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   const roles = rows.length
-    ? await ctx.db.selectFrom("platform_role").select(["user_id", "role", "state_code"]).where("user_id", "in", rows.map((r) => r.id)).execute()
+    ? await ctx.db
+        .selectFrom("platform_role")
+        .select(["user_id", "role", "state_code"])
+        .where(
+          "user_id",
+          "in",
+          rows.map((r) => r.id),
+        )
+        .execute()
     : [];
   return {
     items: rows.map((r) => ({
@@ -34,7 +47,9 @@ export async function listUsers(ctx: Ctx, q: { q?: string; role?: Role; page: nu
       emailVerified: truthy(r.emailVerified),
       twoFactorEnabled: truthy(r.twoFactorEnabled),
       createdAt: new Date(r.createdAt as string).toISOString(),
-      roles: roles.filter((x) => x.user_id === r.id).map((x) => ({ role: x.role as Role, stateCode: x.state_code || null })),
+      roles: roles
+        .filter((x) => x.user_id === r.id)
+        .map((x) => ({ role: x.role as Role, stateCode: x.state_code || null })),
     })),
     total: Number(total.n),
     page: q.page,
@@ -43,35 +58,77 @@ export async function listUsers(ctx: Ctx, q: { q?: string; role?: Role; page: nu
 }
 
 export async function grantRole(ctx: Ctx, userId: string, role: Role, stateCode?: string | null) {
-  if (role === "state_focal_point" && !stateCode) throw badRequest("validation", "A State focal point is bound to one State.", [{ path: "body.stateCode", message: "required" }]);
+  if (role === "state_focal_point" && !stateCode)
+    throw badRequest("validation", "A State focal point is bound to one State.", [
+      { path: "body.stateCode", message: "required" },
+    ]);
   return inTransaction(ctx, async (tx) => {
     const user = await tx.db.selectFrom("user").select("id").where("id", "=", userId).executeTakeFirst();
     if (!user) throw notFound("user");
     const state = role === "state_focal_point" ? stateCode! : "";
-    const exists = await tx.db.selectFrom("platform_role").select("role").where("user_id", "=", userId).where("role", "=", role).where("state_code", "=", state).executeTakeFirst();
+    const exists = await tx.db
+      .selectFrom("platform_role")
+      .select("role")
+      .where("user_id", "=", userId)
+      .where("role", "=", role)
+      .where("state_code", "=", state)
+      .executeTakeFirst();
     if (!exists) {
-      await tx.db.insertInto("platform_role").values({ user_id: userId, role, state_code: state, granted_by: ctx.actor?.userId ?? null, granted_at: nowIso() }).execute();
-      await writeAudit(tx.db, { actor: ctx.actor, action: "role.grant", entity: "user", entityId: userId, after: { role, stateCode: state || null }, ip: ctx.ip });
+      await tx.db
+        .insertInto("platform_role")
+        .values({
+          user_id: userId,
+          role,
+          state_code: state,
+          granted_by: ctx.actor?.userId ?? null,
+          granted_at: nowIso(),
+        })
+        .execute();
+      await writeAudit(tx.db, {
+        actor: ctx.actor,
+        action: "role.grant",
+        entity: "user",
+        entityId: userId,
+        after: { role, stateCode: state || null },
+        ip: ctx.ip,
+      });
     }
     return { ok: true as const };
   });
 }
 
 export async function revokeRole(ctx: Ctx, userId: string, role: Role, stateCode?: string | null) {
-  if (ctx.actor?.userId === userId && role === "admin") throw badRequest("self_demotion", "You cannot remove your own admin role.");
+  if (ctx.actor?.userId === userId && role === "admin")
+    throw badRequest("self_demotion", "You cannot remove your own admin role.");
   return inTransaction(ctx, async (tx) => {
     let q = tx.db.deleteFrom("platform_role").where("user_id", "=", userId).where("role", "=", role);
     if (stateCode) q = q.where("state_code", "=", stateCode);
     const res = await q.executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw notFound("role");
-    await writeAudit(tx.db, { actor: ctx.actor, action: "role.revoke", entity: "user", entityId: userId, before: { role, stateCode: stateCode ?? null }, ip: ctx.ip });
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: "role.revoke",
+      entity: "user",
+      entityId: userId,
+      before: { role, stateCode: stateCode ?? null },
+      ip: ctx.ip,
+    });
     return { ok: true as const };
   });
 }
 
 export async function listAudit(
   ctx: Ctx,
-  q: { entity?: string; entityId?: string; action?: string; actor?: string; from?: string; to?: string; page: number; pageSize: number },
+  q: {
+    entity?: string;
+    entityId?: string;
+    action?: string;
+    actor?: string;
+    from?: string;
+    to?: string;
+    page: number;
+    pageSize: number;
+  },
 ) {
   let base = ctx.db.selectFrom("audit_log");
   if (q.entity) base = base.where("entity", "=", q.entity);
@@ -81,7 +138,13 @@ export async function listAudit(
   if (q.from) base = base.where("at", ">=", q.from);
   if (q.to) base = base.where("at", "<=", q.to.length === 10 ? `${q.to}T23:59:59.999Z` : q.to);
   const [rows, total] = await Promise.all([
-    base.selectAll().orderBy("at", "desc").orderBy("id", "desc").limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    base
+      .selectAll()
+      .orderBy("at", "desc")
+      .orderBy("id", "desc")
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return {
@@ -117,7 +180,15 @@ export async function listOutbox(ctx: Ctx, q: { to?: string; page: number; pageS
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map((r) => ({ id: r.id, createdAt: r.created_at, to: r.to_address, subject: r.subject, kind: r.kind, locale: r.locale, status: r.status })),
+    items: rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      to: r.to_address,
+      subject: r.subject,
+      kind: r.kind,
+      locale: r.locale,
+      status: r.status,
+    })),
     total: Number(total.n),
     page: q.page,
     pageSize: q.pageSize,
@@ -127,5 +198,15 @@ export async function listOutbox(ctx: Ctx, q: { to?: string; page: number; pageS
 export async function getOutboxMessage(ctx: Ctx, id: string) {
   const r = await ctx.db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
   if (!r) throw notFound("message");
-  return { id: r.id, createdAt: r.created_at, to: r.to_address, subject: r.subject, kind: r.kind, locale: r.locale, status: r.status, text: r.text, error: r.error };
+  return {
+    id: r.id,
+    createdAt: r.created_at,
+    to: r.to_address,
+    subject: r.subject,
+    kind: r.kind,
+    locale: r.locale,
+    status: r.status,
+    text: r.text,
+    error: r.error,
+  };
 }

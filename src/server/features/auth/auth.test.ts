@@ -1,4 +1,4 @@
-import { type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, sampleOrg, signIn, type TestApp } from "../../testing.ts";
@@ -55,19 +55,35 @@ describe("accounts: sign-up, verification over SMTP, sessions, CSRF, back-off, t
     expect(mail).toMatch(/Subject: .*(Confirmez|=\?UTF-8\?)/);
     const link = mail.match(/http:\/\/localhost:3000\/api\/auth\/verify-email\?[^\s]+/)![0];
     // Not verified yet: sign-in is refused.
-    const early = await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: origin, payload: { email, password } });
+    const early = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      headers: origin,
+      payload: { email, password },
+    });
     expect(early.statusCode).toBe(403);
     const verify = await t.app.inject({ url: link.replace("http://localhost:3000", "") });
     expect([200, 302]).toContain(verify.statusCode);
-    const outbox = await t.rt.database.db.selectFrom("outbox").selectAll().where("to_address", "=", email).execute();
+    const outbox = await t.rt.database.db
+      .selectFrom("outbox")
+      .selectAll()
+      .where("to_address", "=", email)
+      .execute();
     expect(outbox[0].status).toBe("sent");
     expect(outbox[0].locale).toBe("fr");
   });
 
   it("signs in with a database session in an HttpOnly, SameSite cookie", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: origin, payload: { email, password } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      headers: origin,
+      payload: { email, password },
+    });
     expect(res.statusCode).toBe(200);
-    const set = ([] as string[]).concat(res.headers["set-cookie"] ?? []).find((c) => c.startsWith("untoc.session_token="))!;
+    const set = ([] as string[])
+      .concat(res.headers["set-cookie"] ?? [])
+      .find((c) => c.startsWith("untoc.session_token="))!;
     expect(set).toMatch(/HttpOnly/i);
     expect(set).toMatch(/SameSite=Lax/i);
     cookie = set.split(";")[0];
@@ -79,19 +95,39 @@ describe("accounts: sign-up, verification over SMTP, sessions, CSRF, back-off, t
 
   it("refuses cookie-authenticated mutations without the CSRF header or from another origin", async () => {
     const body = sampleOrg({ names: { en: "CSRF Test Org" } });
-    const bare = await t.app.inject({ method: "POST", url: "/api/organizations", headers: { cookie }, payload: body });
+    const bare = await t.app.inject({
+      method: "POST",
+      url: "/api/organizations",
+      headers: { cookie },
+      payload: body,
+    });
     expect(bare.statusCode).toBe(403);
     expect(bare.json().code).toBe("csrf");
-    const evil = await t.app.inject({ method: "POST", url: "/api/organizations", headers: { cookie, origin: "https://evil.example", "x-requested-with": "fetch" }, payload: body });
+    const evil = await t.app.inject({
+      method: "POST",
+      url: "/api/organizations",
+      headers: { cookie, origin: "https://evil.example", "x-requested-with": "fetch" },
+      payload: body,
+    });
     expect(evil.statusCode).toBe(403);
-    const ok = await t.app.inject({ method: "POST", url: "/api/organizations", headers: { cookie, ...origin, "x-requested-with": "fetch" }, payload: body });
+    const ok = await t.app.inject({
+      method: "POST",
+      url: "/api/organizations",
+      headers: { cookie, ...origin, "x-requested-with": "fetch" },
+      payload: body,
+    });
     expect(ok.statusCode).toBe(201);
   });
 
   it("backs off after repeated failed sign-ins", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: { ...origin, "x-forwarded-for": "10.9.9.9" }, payload: { email, password: "wrong-password-xx" } });
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in/email",
+        headers: { ...origin, "x-forwarded-for": "10.9.9.9" },
+        payload: { email, password: "wrong-password-xx" },
+      });
       statuses.push(res.statusCode);
       if (res.statusCode === 429) {
         expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
@@ -101,7 +137,12 @@ describe("accounts: sign-up, verification over SMTP, sessions, CSRF, back-off, t
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect(statuses[3]).toBe(429);
     // Even the right password waits until the back-off has passed.
-    const right = await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: origin, payload: { email, password } });
+    const right = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      headers: origin,
+      payload: { email, password },
+    });
     expect(right.statusCode).toBe(429);
   });
 
@@ -111,36 +152,79 @@ describe("accounts: sign-up, verification over SMTP, sessions, CSRF, back-off, t
     const denied = await t.app.inject({ url: "/api/admin/outbox", headers: { cookie: staffCookie } });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe("two_factor_required");
-    const enable = await t.app.inject({ method: "POST", url: "/api/auth/two-factor/enable", headers: { cookie: staffCookie, ...origin }, payload: { password: staff.password } });
+    const enable = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/two-factor/enable",
+      headers: { cookie: staffCookie, ...origin },
+      payload: { password: staff.password },
+    });
     expect(enable.statusCode).toBe(200);
     const secret = secretFromUri(enable.json().totpURI);
     expect(secret.length).toBeGreaterThan(10);
-    const confirm = await t.app.inject({ method: "POST", url: "/api/auth/two-factor/verify-totp", headers: { cookie: staffCookie, ...origin }, payload: { code: totp(secret) } });
+    const confirm = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/two-factor/verify-totp",
+      headers: { cookie: staffCookie, ...origin },
+      payload: { code: totp(secret) },
+    });
     expect(confirm.statusCode).toBe(200);
-    const newCookies = ([] as string[]).concat(confirm.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]);
+    const newCookies = ([] as string[])
+      .concat(confirm.headers["set-cookie"] ?? [])
+      .map((c) => c.split(";")[0]);
     if (newCookies.length) staffCookie = newCookies.join("; ");
-    expect((await t.app.inject({ url: "/api/admin/outbox", headers: { cookie: staffCookie } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ url: "/api/admin/outbox", headers: { cookie: staffCookie } })).statusCode,
+    ).toBe(200);
 
     // A fresh sign-in now stops at the second step.
-    const first = await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: origin, payload: { email: staff.email, password: staff.password } });
+    const first = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      headers: origin,
+      payload: { email: staff.email, password: staff.password },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().twoFactorRedirect).toBe(true);
-    const pending = ([] as string[]).concat(first.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
-    const second = await t.app.inject({ method: "POST", url: "/api/auth/two-factor/verify-totp", headers: { cookie: pending, ...origin }, payload: { code: totp(secret) } });
+    const pending = ([] as string[])
+      .concat(first.headers["set-cookie"] ?? [])
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const second = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/two-factor/verify-totp",
+      headers: { cookie: pending, ...origin },
+      payload: { code: totp(secret) },
+    });
     expect(second.statusCode).toBe(200);
   });
 
   it("sends password reset mail and accepts the new password", async () => {
     const before = inbox.length;
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: origin, payload: { email: "nobody@x.example", redirectTo: "/reset-password" } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/request-password-reset",
+      headers: origin,
+      payload: { email: "nobody@x.example", redirectTo: "/reset-password" },
+    });
     expect(res.statusCode).toBe(200);
     const user = await t.user({ password: "old-password-123" });
-    await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: origin, payload: { email: user.email, redirectTo: "/reset-password" } });
+    await t.app.inject({
+      method: "POST",
+      url: "/api/auth/request-password-reset",
+      headers: origin,
+      payload: { email: user.email, redirectTo: "/reset-password" },
+    });
     await expect.poll(() => inbox.length, { timeout: 5000 }).toBe(before + 1);
     const mail = decode(inbox[inbox.length - 1].raw);
-    const token = mail.match(/reset-password\/([A-Za-z0-9_-]+)/)?.[1] ?? mail.match(/token=([A-Za-z0-9_-]+)/)?.[1];
+    const token =
+      mail.match(/reset-password\/([A-Za-z0-9_-]+)/)?.[1] ?? mail.match(/token=([A-Za-z0-9_-]+)/)?.[1];
     expect(token).toBeTruthy();
-    const reset = await t.app.inject({ method: "POST", url: "/api/auth/reset-password", headers: origin, payload: { newPassword: "new-password-456", token } });
+    const reset = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/reset-password",
+      headers: origin,
+      payload: { newPassword: "new-password-456", token },
+    });
     expect(reset.statusCode).toBe(200);
     await signIn(t.app, user.email, "new-password-456");
   });

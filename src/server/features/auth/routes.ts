@@ -5,7 +5,10 @@ import { problem } from "../../platform/http.ts";
 import { recordSignIn, secondsUntilAllowed } from "./throttle.ts";
 
 /** Hands /api/auth/* to better-auth (sign-up, sign-in, verification, reset, two-factor, passkeys). */
-export const authRoutes: FastifyPluginAsync<{ auth: Auth; database: Database }> = async (app, { auth, database }) => {
+export const authRoutes: FastifyPluginAsync<{ auth: Auth; database: Database }> = async (
+  app,
+  { auth, database },
+) => {
   async function forward(req: FastifyRequest, reply: FastifyReply) {
     const url = new URL(req.url, `http://${req.headers.host ?? "localhost"}`);
     const headers = new Headers();

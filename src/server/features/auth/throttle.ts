@@ -12,7 +12,11 @@ export function blockSeconds(failures: number): number {
 }
 
 export async function secondsUntilAllowed(db: Kysely<DB>, email: string, now: Date): Promise<number> {
-  const row = await db.selectFrom("login_throttle").select("blocked_until").where("email", "=", email).executeTakeFirst();
+  const row = await db
+    .selectFrom("login_throttle")
+    .select("blocked_until")
+    .where("email", "=", email)
+    .executeTakeFirst();
   if (!row?.blocked_until) return 0;
   return Math.max(0, Math.ceil((Date.parse(row.blocked_until) - now.getTime()) / 1000));
 }
@@ -22,7 +26,11 @@ export async function recordSignIn(db: Kysely<DB>, email: string, ok: boolean, n
     await db.deleteFrom("login_throttle").where("email", "=", email).execute();
     return;
   }
-  const row = await db.selectFrom("login_throttle").select("failures").where("email", "=", email).executeTakeFirst();
+  const row = await db
+    .selectFrom("login_throttle")
+    .select("failures")
+    .where("email", "=", email)
+    .executeTakeFirst();
   const failures = (row?.failures ?? 0) + 1;
   const wait = blockSeconds(failures);
   const values = {
@@ -31,5 +39,9 @@ export async function recordSignIn(db: Kysely<DB>, email: string, ok: boolean, n
     updated_at: nowIso(),
   };
   if (row) await db.updateTable("login_throttle").set(values).where("email", "=", email).execute();
-  else await db.insertInto("login_throttle").values({ email, ...values }).execute();
+  else
+    await db
+      .insertInto("login_throttle")
+      .values({ email, ...values })
+      .execute();
 }

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OrganizationInput } from "../../../shared/schemas/organizations.ts";
-import type { Ctx } from "../../platform/context.ts";
 import type { Auth } from "../../platform/auth.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { ensureUser } from "../../platform/users.ts";
 import { grantRole } from "../admin/service.ts";
 import { addMembershipsBulk, createOrganizationsBulk } from "../organizations/service.ts";
@@ -20,24 +20,43 @@ export function readReferenceCase() {
   return JSON.parse(readFileSync(FILE, "utf8")) as {
     secretariat: Array<{ email: string; name: string; role: "secretariat" | "admin"; locale: string }>;
     organizations: Array<Record<string, any> & { key: string; status: string; rejectionReason?: string }>;
-    people: Array<Record<string, any> & { key: string; organization: string; orgRole: "focal_point" | "member"; participant: boolean }>;
+    people: Array<
+      Record<string, any> & {
+        key: string;
+        organization: string;
+        orgRole: "focal_point" | "member";
+        participant: boolean;
+      }
+    >;
     event: Record<string, any>;
   };
 }
 
 /** Is the demo already there? (the first demo organisation exists) */
 export async function demoLoaded(ctx: Ctx): Promise<boolean> {
-  const row = await ctx.db.selectFrom("organization").select("id").where("website_domain", "=", "lanna-migrant.org.example").executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom("organization")
+    .select("id")
+    .where("website_domain", "=", "lanna-migrant.org.example")
+    .executeTakeFirst();
   return !!row;
 }
 
 /** Loads the reference case: secretariat accounts, ~30 organisations and 48 people of the Nov 2020 training. */
-export async function seedDemo(ctx: Ctx, auth: Auth): Promise<{ organizations: number; people: number; users: number }> {
+export async function seedDemo(
+  ctx: Ctx,
+  auth: Auth,
+): Promise<{ organizations: number; people: number; users: number }> {
   if (await demoLoaded(ctx)) return { organizations: 0, people: 0, users: 0 };
   const data = readReferenceCase();
   let users = 0;
   for (const s of data.secretariat) {
-    const { id } = await ensureUser(auth, { email: s.email, password: DEMO_PASSWORD, name: s.name, locale: s.locale });
+    const { id } = await ensureUser(auth, {
+      email: s.email,
+      password: DEMO_PASSWORD,
+      name: s.name,
+      locale: s.locale,
+    });
     await grantRole(ctx, id, s.role);
     if (s.role === "admin") await grantRole(ctx, id, "secretariat");
     users++;
@@ -55,7 +74,13 @@ export async function seedDemo(ctx: Ctx, auth: Auth): Promise<{ organizations: n
   const member = data.people.find((p) => p.key === DEMO_MEMBER_KEY);
   let memberUserId: string | null = null;
   if (member) {
-    memberUserId = (await ensureUser(auth, { email: member.email, password: DEMO_PASSWORD, name: `${member.givenName} ${member.familyName ?? ""}`.trim() })).id;
+    memberUserId = (
+      await ensureUser(auth, {
+        email: member.email,
+        password: DEMO_PASSWORD,
+        name: `${member.givenName} ${member.familyName ?? ""}`.trim(),
+      })
+    ).id;
     users++;
   }
   const personIds = await createPeopleBulk(
@@ -77,7 +102,11 @@ export async function seedDemo(ctx: Ctx, auth: Auth): Promise<{ organizations: n
   );
   await addMembershipsBulk(
     ctx,
-    data.people.map((p, i) => ({ organizationId: orgByKey.get(p.organization)!, personId: personIds[i], role: p.orgRole })),
+    data.people.map((p, i) => ({
+      organizationId: orgByKey.get(p.organization)!,
+      personId: personIds[i],
+      role: p.orgRole,
+    })),
   );
   return { organizations: orgIds.length, people: personIds.length, users };
 }

@@ -37,9 +37,21 @@ describe("my profile, privacy, data export and account deletion", () => {
     expect(res.statusCode).toBe(200);
     personId = res.json().id;
     expect(res.json().consentVersion).toBeTruthy();
-    const org = (await t.app.inject({ method: "POST", url: "/api/organizations", headers: me.auth, payload: sampleOrg({ names: { en: "Silk Road Research Centre" }, country: "CHN" }) })).json();
+    const org = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/organizations",
+        headers: me.auth,
+        payload: sampleOrg({ names: { en: "Silk Road Research Centre" }, country: "CHN" }),
+      })
+    ).json();
     orgId = org.id;
-    await t.app.inject({ method: "POST", url: `/api/organizations/${orgId}/verify`, headers: staff.auth, payload: {} });
+    await t.app.inject({
+      method: "POST",
+      url: `/api/organizations/${orgId}/verify`,
+      headers: staff.auth,
+      payload: {},
+    });
 
     const pub = (await t.app.inject({ url: `/api/people/${personId}` })).json();
     expect(pub).toMatchObject({ name: "Lin Wei", title: "Researcher", country: "CHN" });
@@ -63,19 +75,37 @@ describe("my profile, privacy, data export and account deletion", () => {
   });
 
   it("deletes the account only when confirmed, anonymising the history", async () => {
-    const wrong = await t.app.inject({ method: "DELETE", url: "/api/me", headers: me.auth, payload: { confirm: "someone@else.example" } });
+    const wrong = await t.app.inject({
+      method: "DELETE",
+      url: "/api/me",
+      headers: me.auth,
+      payload: { confirm: "someone@else.example" },
+    });
     expect(wrong.statusCode).toBe(400);
-    const res = await t.app.inject({ method: "DELETE", url: "/api/me", headers: me.auth, payload: { confirm: me.email } });
+    const res = await t.app.inject({
+      method: "DELETE",
+      url: "/api/me",
+      headers: me.auth,
+      payload: { confirm: me.email },
+    });
     expect(res.statusCode).toBe(200);
     expect((await t.app.inject({ url: "/api/me", headers: me.auth })).json().user).toBeNull();
     const person = (await t.app.inject({ url: `/api/people/${personId}`, headers: staff.auth })).json();
     expect(person).toEqual({ id: personId, name: "Former member" });
     const db = t.rt.database.db;
-    expect(await db.selectFrom("user").selectAll().where("email", "=", me.email).executeTakeFirst()).toBeUndefined();
-    const row = await db.selectFrom("person").selectAll().where("id", "=", personId).executeTakeFirstOrThrow();
+    expect(
+      await db.selectFrom("user").selectAll().where("email", "=", me.email).executeTakeFirst(),
+    ).toBeUndefined();
+    const row = await db
+      .selectFrom("person")
+      .selectAll()
+      .where("id", "=", personId)
+      .executeTakeFirstOrThrow();
     expect([row.email, row.birth_year, row.gender, row.title]).toEqual([null, null, null, null]);
     // History remains: the membership and the audit entries still exist, without the person's identity.
-    expect(await db.selectFrom("membership").selectAll().where("person_id", "=", personId).execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom("membership").selectAll().where("person_id", "=", personId).execute(),
+    ).toHaveLength(1);
     const audit = await db.selectFrom("audit_log").selectAll().where("actor_id", "=", me.id).execute();
     expect(audit.length).toBeGreaterThan(0);
     expect(audit.every((a) => a.actor_label === "deleted user")).toBe(true);
@@ -85,7 +115,12 @@ describe("my profile, privacy, data export and account deletion", () => {
 
   it("creates, uses and revokes API tokens", async () => {
     const u = await t.user();
-    const created = await t.app.inject({ method: "POST", url: "/api/me/tokens", headers: u.auth, payload: { name: "script" } });
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/me/tokens",
+      headers: u.auth,
+      payload: { name: "script" },
+    });
     expect(created.statusCode).toBe(201);
     const token = created.json().token as string;
     const auth = { authorization: `Bearer ${token}` };

@@ -76,7 +76,10 @@ export const meRoutes: FastifyPluginAsyncZod<{ auth: Auth }> = async (app) => {
 
   app.patch(
     "/me/locale",
-    { config: { access: "signed-in" }, schema: { tags, body: z.object({ locale: Locale }), response: { 200: Ok } } },
+    {
+      config: { access: "signed-in" },
+      schema: { tags, body: z.object({ locale: Locale }), response: { 200: Ok } },
+    },
     async (req) => svc.setLocale(req.ctx, req.body.locale),
   );
 
@@ -97,7 +100,12 @@ export const meRoutes: FastifyPluginAsyncZod<{ auth: Auth }> = async (app) => {
     "/me",
     {
       config: { access: "signed-in" },
-      schema: { tags, summary: "Delete my account; my history is anonymised", body: z.object({ confirm: z.string() }), response: { 200: Ok } },
+      schema: {
+        tags,
+        summary: "Delete my account; my history is anonymised",
+        body: z.object({ confirm: z.string() }),
+        response: { 200: Ok },
+      },
     },
     async (req, reply) => {
       const result = await svc.deleteMyAccount(req.ctx, req.body.confirm);
@@ -116,7 +124,10 @@ export const meRoutes: FastifyPluginAsyncZod<{ auth: Auth }> = async (app) => {
   });
   app.get(
     "/me/tokens",
-    { config: { access: "signed-in" }, schema: { tags, response: { 200: z.object({ items: z.array(Token) }) } } },
+    {
+      config: { access: "signed-in" },
+      schema: { tags, response: { 200: z.object({ items: z.array(Token) }) } },
+    },
     async (req) => ({ items: await svc.listTokens(req.ctx) }),
   );
   app.post(
@@ -127,20 +138,28 @@ export const meRoutes: FastifyPluginAsyncZod<{ auth: Auth }> = async (app) => {
         tags,
         summary: "Create an API token (shown once)",
         body: z.object({ name: z.string().trim().min(1).max(100) }),
-        response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string(), prefix: z.string() }) },
+        response: {
+          201: z.object({ id: z.string(), name: z.string(), token: z.string(), prefix: z.string() }),
+        },
       },
     },
     async (req, reply) => reply.status(201).send(await svc.createToken(req.ctx, req.body.name)),
   );
   app.delete(
     "/me/tokens/:id",
-    { config: { access: "signed-in" }, schema: { tags, params: z.object({ id: Id }), response: { 200: Ok } } },
+    {
+      config: { access: "signed-in" },
+      schema: { tags, params: z.object({ id: Id }), response: { 200: Ok } },
+    },
     async (req) => svc.revokeToken(req.ctx, req.params.id),
   );
 
   app.get(
     "/people/:id",
-    { config: { access: "public" }, schema: { tags: ["people"], params: z.object({ id: Id }), response: { 200: PersonPublic } } },
+    {
+      config: { access: "public" },
+      schema: { tags: ["people"], params: z.object({ id: Id }), response: { 200: PersonPublic } },
+    },
     async (req) => getPerson(req.ctx, req.params.id),
   );
 };

@@ -14,13 +14,24 @@ function requireActor(ctx: Ctx) {
 export async function getMe(ctx: Ctx) {
   if (!ctx.actor) return { user: null, person: null, memberships: [] };
   const a = ctx.actor;
-  const user = await ctx.db.selectFrom("user").select(["emailVerified"]).where("id", "=", a.userId).executeTakeFirst();
+  const user = await ctx.db
+    .selectFrom("user")
+    .select(["emailVerified"])
+    .where("id", "=", a.userId)
+    .executeTakeFirst();
   const person = await personByUser(ctx.db, a.userId);
   const memberships = person
     ? await ctx.db
         .selectFrom("membership as m")
         .innerJoin("organization as o", "o.id", "m.organization_id")
-        .select(["m.id", "m.role", "m.status", "o.id as organizationId", "o.name as organizationName", "o.status as organizationStatus"])
+        .select([
+          "m.id",
+          "m.role",
+          "m.status",
+          "o.id as organizationId",
+          "o.name as organizationName",
+          "o.status as organizationStatus",
+        ])
         .where("m.person_id", "=", person.id)
         .execute()
     : [];
@@ -44,7 +55,15 @@ export async function setLocale(ctx: Ctx, locale: string) {
   const a = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
     await tx.db.updateTable("user").set({ locale }).where("id", "=", a.userId).execute();
-    await writeAudit(tx.db, { actor: a, action: "user.locale", entity: "user", entityId: a.userId, before: { locale: a.locale }, after: { locale }, ip: ctx.ip });
+    await writeAudit(tx.db, {
+      actor: a,
+      action: "user.locale",
+      entity: "user",
+      entityId: a.userId,
+      before: { locale: a.locale },
+      after: { locale },
+      ip: ctx.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -58,10 +77,26 @@ export async function exportMyData(ctx: Ctx) {
     .where("id", "=", a.userId)
     .executeTakeFirst();
   const person = await personByUser(ctx.db, a.userId);
-  const memberships = person ? await ctx.db.selectFrom("membership").selectAll().where("person_id", "=", person.id).execute() : [];
-  const tokens = await ctx.db.selectFrom("api_token").select(["id", "name", "prefix", "created_at", "last_used_at", "revoked_at"]).where("user_id", "=", a.userId).execute();
-  const sessions = await ctx.db.selectFrom("session").select(["id", "expiresAt"]).where("userId", "=", a.userId).execute();
-  const audit = await ctx.db.selectFrom("audit_log").select(["at", "action", "entity", "entity_id"]).where("actor_id", "=", a.userId).orderBy("at", "desc").limit(5000).execute();
+  const memberships = person
+    ? await ctx.db.selectFrom("membership").selectAll().where("person_id", "=", person.id).execute()
+    : [];
+  const tokens = await ctx.db
+    .selectFrom("api_token")
+    .select(["id", "name", "prefix", "created_at", "last_used_at", "revoked_at"])
+    .where("user_id", "=", a.userId)
+    .execute();
+  const sessions = await ctx.db
+    .selectFrom("session")
+    .select(["id", "expiresAt"])
+    .where("userId", "=", a.userId)
+    .execute();
+  const audit = await ctx.db
+    .selectFrom("audit_log")
+    .select(["at", "action", "entity", "entity_id"])
+    .where("actor_id", "=", a.userId)
+    .orderBy("at", "desc")
+    .limit(5000)
+    .execute();
   return {
     exportedAt: nowIso(),
     user,
@@ -81,7 +116,9 @@ export async function exportMyData(ctx: Ctx) {
 export async function deleteMyAccount(ctx: Ctx, confirm: string) {
   const a = requireActor(ctx);
   if (confirm.trim().toLowerCase() !== a.email.toLowerCase()) {
-    throw badRequest("validation", "Type your e-mail address to confirm.", [{ path: "body.confirm", message: "does not match" }]);
+    throw badRequest("validation", "Type your e-mail address to confirm.", [
+      { path: "body.confirm", message: "does not match" },
+    ]);
   }
   return inTransaction(ctx, async (tx) => {
     const person = await personByUser(tx.db, a.userId);
@@ -110,7 +147,11 @@ export async function deleteMyAccount(ctx: Ctx, confirm: string) {
         .where("id", "=", person.id)
         .execute();
       await tx.search.remove(tx.db, "person", person.id);
-      await tx.db.updateTable("membership").set({ message: null }).where("person_id", "=", person.id).execute();
+      await tx.db
+        .updateTable("membership")
+        .set({ message: null })
+        .where("person_id", "=", person.id)
+        .execute();
     }
     await tx.db.deleteFrom("api_token").where("user_id", "=", a.userId).execute();
     await tx.db.deleteFrom("platform_role").where("user_id", "=", a.userId).execute();
@@ -118,8 +159,19 @@ export async function deleteMyAccount(ctx: Ctx, confirm: string) {
       await (tx.db as any).deleteFrom(table).where("userId", "=", a.userId).execute();
     }
     await tx.db.deleteFrom("user").where("id", "=", a.userId).execute();
-    await tx.db.updateTable("audit_log").set({ actor_label: "deleted user" }).where("actor_id", "=", a.userId).execute();
-    await writeAudit(tx.db, { actor: null, action: "user.delete", entity: "user", entityId: a.userId, after: { personId: person?.id ?? null, anonymized: true }, ip: ctx.ip });
+    await tx.db
+      .updateTable("audit_log")
+      .set({ actor_label: "deleted user" })
+      .where("actor_id", "=", a.userId)
+      .execute();
+    await writeAudit(tx.db, {
+      actor: null,
+      action: "user.delete",
+      entity: "user",
+      entityId: a.userId,
+      after: { personId: person?.id ?? null, anonymized: true },
+      ip: ctx.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -132,7 +184,14 @@ export async function listTokens(ctx: Ctx) {
     .where("user_id", "=", a.userId)
     .orderBy("created_at", "desc")
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }));
 }
 
 export async function createToken(ctx: Ctx, name: string, userId?: string) {
@@ -140,8 +199,27 @@ export async function createToken(ctx: Ctx, name: string, userId?: string) {
   return inTransaction(ctx, async (tx) => {
     const t = newApiToken();
     const id = uuidv7();
-    await tx.db.insertInto("api_token").values({ id, user_id: owner, name, token_hash: t.hash, prefix: t.prefix, created_at: nowIso(), last_used_at: null, revoked_at: null }).execute();
-    await writeAudit(tx.db, { actor: ctx.actor, action: "token.create", entity: "api_token", entityId: id, after: { name, prefix: t.prefix, userId: owner }, ip: ctx.ip });
+    await tx.db
+      .insertInto("api_token")
+      .values({
+        id,
+        user_id: owner,
+        name,
+        token_hash: t.hash,
+        prefix: t.prefix,
+        created_at: nowIso(),
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: "token.create",
+      entity: "api_token",
+      entityId: id,
+      after: { name, prefix: t.prefix, userId: owner },
+      ip: ctx.ip,
+    });
     return { id, name, token: t.token, prefix: t.prefix };
   });
 }
@@ -149,11 +227,22 @@ export async function createToken(ctx: Ctx, name: string, userId?: string) {
 export async function revokeToken(ctx: Ctx, id: string) {
   const a = requireActor(ctx);
   return inTransaction(ctx, async (tx) => {
-    const row = await tx.db.selectFrom("api_token").select(["id", "revoked_at"]).where("id", "=", id).where("user_id", "=", a.userId).executeTakeFirst();
+    const row = await tx.db
+      .selectFrom("api_token")
+      .select(["id", "revoked_at"])
+      .where("id", "=", id)
+      .where("user_id", "=", a.userId)
+      .executeTakeFirst();
     if (!row) throw notFound("token");
     if (!row.revoked_at) {
       await tx.db.updateTable("api_token").set({ revoked_at: nowIso() }).where("id", "=", id).execute();
-      await writeAudit(tx.db, { actor: a, action: "token.revoke", entity: "api_token", entityId: id, ip: ctx.ip });
+      await writeAudit(tx.db, {
+        actor: a,
+        action: "token.revoke",
+        entity: "api_token",
+        entityId: id,
+        ip: ctx.ip,
+      });
     }
     return { ok: true as const };
   });

@@ -4,14 +4,23 @@ import type { OrganizationFull, OrganizationPublic } from "../../../shared/schem
 type Row = OrganizationPublic | OrganizationFull;
 
 /** Documented export columns. Private columns appear only in the secretariat's export. */
-export const EXPORT_COLUMNS: Array<{ key: string; header: string; staffOnly?: boolean; get: (r: any) => unknown }> = [
+export const EXPORT_COLUMNS: Array<{
+  key: string;
+  header: string;
+  staffOnly?: boolean;
+  get: (r: any) => unknown;
+}> = [
   { key: "id", header: "id", get: (r) => r.id },
   { key: "name", header: "name", get: (r) => r.name },
   { key: "acronym", header: "acronym", get: (r) => r.acronym ?? "" },
   { key: "type", header: "type", get: (r) => r.type },
   { key: "country", header: "country", get: (r) => r.country },
   { key: "region", header: "regional_group", get: (r) => r.region ?? "" },
-  { key: "countriesOfOperation", header: "countries_of_operation", get: (r) => r.countriesOfOperation.join(";") },
+  {
+    key: "countriesOfOperation",
+    header: "countries_of_operation",
+    get: (r) => r.countriesOfOperation.join(";"),
+  },
   { key: "thematicFocus", header: "thematic_focus", get: (r) => r.thematicFocus.join(";") },
   { key: "engagementAreas", header: "engagement_areas", get: (r) => r.engagementAreas.join(";") },
   { key: "ecosocStatus", header: "ecosoc_status", get: (r) => r.ecosocStatus },

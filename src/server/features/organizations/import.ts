@@ -4,8 +4,8 @@ import { distance } from "fastest-levenshtein";
 import { z } from "zod";
 import {
   ENGAGEMENT_AREAS,
-  OrganizationInput,
   ORG_TYPES,
+  OrganizationInput,
   THEMATIC_CODES,
 } from "../../../shared/schemas/organizations.ts";
 import { foldText, nameKey, normalizeEmail, websiteDomain } from "../../../shared/text.ts";
@@ -43,7 +43,16 @@ export const IMPORT_FIELDS = [
 type Field = (typeof IMPORT_FIELDS)[number];
 
 const SYNONYMS: Record<Field, string[]> = {
-  name: ["name", "organization", "organisation", "organization name", "organisation name", "nom", "nombre", "name en"],
+  name: [
+    "name",
+    "organization",
+    "organisation",
+    "organization name",
+    "organisation name",
+    "nom",
+    "nombre",
+    "name en",
+  ],
   name_fr: ["name fr", "nom fr"],
   name_es: ["name es", "nombre es"],
   name_ar: ["name ar"],
@@ -97,7 +106,9 @@ export interface ImportRow {
 }
 
 function normHeader(h: string) {
-  return foldText(h).replace(/[^a-z0-9]+/g, " ").trim();
+  return foldText(h)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }
 
 export function suggestMapping(columns: string[]): Record<string, Field | null> {
@@ -105,14 +116,19 @@ export function suggestMapping(columns: string[]): Record<string, Field | null> 
   const out: Record<string, Field | null> = {};
   for (const col of columns) {
     const n = normHeader(col);
-    const field = (IMPORT_FIELDS as readonly Field[]).find((f) => !used.has(f) && (SYNONYMS[f].includes(n) || n === foldText(f)));
+    const field = (IMPORT_FIELDS as readonly Field[]).find(
+      (f) => !used.has(f) && (SYNONYMS[f].includes(n) || n === foldText(f)),
+    );
     out[col] = field ?? null;
     if (field) used.add(field);
   }
   return out;
 }
 
-async function readTable(file: { name: string; bytes: Buffer }): Promise<{ columns: string[]; rows: string[][] }> {
+async function readTable(file: {
+  name: string;
+  bytes: Buffer;
+}): Promise<{ columns: string[]; rows: string[][] }> {
   const isZip = file.bytes.length > 4 && file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(file.name)) {
     const wb = new ExcelJS.Workbook();
@@ -128,7 +144,8 @@ async function readTable(file: { name: string; bytes: Buffer }): Promise<{ colum
       const values = (row.values as unknown[]).slice(1).map((v) => {
         if (v == null) return "";
         if (typeof v === "object" && v && "text" in v) return String((v as { text: unknown }).text);
-        if (typeof v === "object" && v && "result" in v) return String((v as { result: unknown }).result ?? "");
+        if (typeof v === "object" && v && "result" in v)
+          return String((v as { result: unknown }).result ?? "");
         if (v instanceof Date) return v.toISOString().slice(0, 10);
         return String(v);
       });
@@ -145,7 +162,13 @@ async function readTable(file: { name: string; bytes: Buffer }): Promise<{ colum
   const delimiter = [",", ";", "\t"].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0];
   let records: string[][];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, trim: true });
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+    });
   } catch (err) {
     throw badRequest("import_unreadable", `The CSV file could not be parsed: ${(err as Error).message}`);
   }
@@ -171,19 +194,29 @@ export async function importOrganizations(
 ) {
   if (!isStaff(ctx.actor)) throw forbidden();
   const table = await readTable(opts.file);
-  if (table.columns.filter(Boolean).length === 0) throw badRequest("import_empty", "The file has no header row.");
-  const dataRows = table.rows.map((r, i) => ({ line: i + 2, cells: r })).filter((r) => r.cells.some((c) => c && c.trim()));
+  if (table.columns.filter(Boolean).length === 0)
+    throw badRequest("import_empty", "The file has no header row.");
+  const dataRows = table.rows
+    .map((r, i) => ({ line: i + 2, cells: r }))
+    .filter((r) => r.cells.some((c) => c?.trim()));
   if (dataRows.length === 0) throw badRequest("import_empty", "The file has a header but no data rows.");
-  if (dataRows.length > MAX_ROWS) throw badRequest("import_too_large", `At most ${MAX_ROWS} rows can be imported at once.`);
+  if (dataRows.length > MAX_ROWS)
+    throw badRequest("import_too_large", `At most ${MAX_ROWS} rows can be imported at once.`);
   const mapping = opts.mapping
     ? z.record(z.string(), z.enum(IMPORT_FIELDS).nullable()).parse(opts.mapping)
     : suggestMapping(table.columns);
   if (!Object.values(mapping).includes("name") || !Object.values(mapping).includes("country")) {
-    throw new AppError(400, "import_mapping", "Map a column to the organisation name and one to the country.", undefined, {
-      columns: table.columns,
-      mapping,
-      fields: IMPORT_FIELDS,
-    });
+    throw new AppError(
+      400,
+      "import_mapping",
+      "Map a column to the organisation name and one to the country.",
+      undefined,
+      {
+        columns: table.columns,
+        mapping,
+        fields: IMPORT_FIELDS,
+      },
+    );
   }
 
   // Country values: ISO alpha-3 codes or a name in any of the six languages.
@@ -193,7 +226,8 @@ export async function importOrganizations(
     countryByName.set(c.code.toLowerCase(), c.code);
     for (const n of Object.values(c.names)) countryByName.set(foldText(n), c.code);
   }
-  const toCountry = (v: string) => countryByName.get(foldText(v.trim())) ?? countryByName.get(v.trim().toLowerCase());
+  const toCountry = (v: string) =>
+    countryByName.get(foldText(v.trim())) ?? countryByName.get(v.trim().toLowerCase());
 
   const existing = await store.duplicateCandidates(ctx.db);
   const byKey = new Map<string, (typeof existing)[number]>();
@@ -220,11 +254,25 @@ export async function importOrganizations(
     });
     const errors: ImportRow["errors"] = [];
     const country = data.country ? toCountry(data.country) : undefined;
-    if (data.country && !country) errors.push({ field: "country", message: `unknown country “${data.country}”` });
-    const type = data.type ? TYPE_SYNONYMS[foldText(data.type).replace(/[^a-z_ ]/g, " ").trim()] : "other";
-    if (data.type && !type) errors.push({ field: "type", message: `unknown type “${data.type}” (use one of ${ORG_TYPES.join(", ")})` });
-    const operation = data.countriesOfOperation ? splitList(data.countriesOfOperation).map((c) => [c, toCountry(c)] as const) : [];
-    for (const [raw, code] of operation) if (!code) errors.push({ field: "countriesOfOperation", message: `unknown country “${raw}”` });
+    if (data.country && !country)
+      errors.push({ field: "country", message: `unknown country “${data.country}”` });
+    const type = data.type
+      ? TYPE_SYNONYMS[
+          foldText(data.type)
+            .replace(/[^a-z_ ]/g, " ")
+            .trim()
+        ]
+      : "other";
+    if (data.type && !type)
+      errors.push({
+        field: "type",
+        message: `unknown type “${data.type}” (use one of ${ORG_TYPES.join(", ")})`,
+      });
+    const operation = data.countriesOfOperation
+      ? splitList(data.countriesOfOperation).map((c) => [c, toCountry(c)] as const)
+      : [];
+    for (const [raw, code] of operation)
+      if (!code) errors.push({ field: "countriesOfOperation", message: `unknown country “${raw}”` });
     const codes = (v: string | undefined, allowed: readonly string[], field: string) => {
       const list = v ? splitList(v).map((s) => s.toUpperCase().replace(/[\s-]+/g, "_")) : [];
       for (const c of list) if (!allowed.includes(c)) errors.push({ field, message: `unknown code “${c}”` });
@@ -246,7 +294,11 @@ export async function importOrganizations(
       youthLed: data.youthLed ? bool(data.youthLed) : false,
       victimLed: data.victimLed ? bool(data.victimLed) : false,
       grassroots: data.grassroots ? bool(data.grassroots) : false,
-      website: data.website ? (/^https?:\/\//i.test(data.website) ? data.website : `https://${data.website}`) : null,
+      website: data.website
+        ? /^https?:\/\//i.test(data.website)
+          ? data.website
+          : `https://${data.website}`
+        : null,
       email: data.email || null,
       description: data.description ? { en: data.description } : {},
     };
@@ -254,7 +306,8 @@ export async function importOrganizations(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "row");
-        if (!errors.some((e) => e.field === field)) errors.push({ field: field === "names" ? "name" : field, message: issue.message });
+        if (!errors.some((e) => e.field === field))
+          errors.push({ field: field === "names" ? "name" : field, message: issue.message });
       }
     }
     const duplicates: ImportRow["duplicates"] = [];
@@ -266,10 +319,12 @@ export async function importOrganizations(
       if (exact) duplicates.push({ id: exact.id, name: exact.name, reason: "name_country", score: 1 });
       const dom = websiteDomain(input.website);
       const d = dom ? byDomain.get(dom) : undefined;
-      if (d && !duplicates.some((x) => x.id === d.id)) duplicates.push({ id: d.id, name: d.name, reason: "website", score: 0.95 });
+      if (d && !duplicates.some((x) => x.id === d.id))
+        duplicates.push({ id: d.id, name: d.name, reason: "website", score: 0.95 });
       const em = normalizeEmail(input.email);
       const e = em ? byEmail.get(em) : undefined;
-      if (e && !duplicates.some((x) => x.id === e.id)) duplicates.push({ id: e.id, name: e.name, reason: "email", score: 0.95 });
+      if (e && !duplicates.some((x) => x.id === e.id))
+        duplicates.push({ id: e.id, name: e.name, reason: "email", score: 0.95 });
       if (!exact && key.length >= 4) {
         let best: { o: (typeof existing)[number]; score: number } | null = null;
         for (const o of byCountry.get(input.country) ?? []) {
@@ -279,18 +334,25 @@ export async function importOrganizations(
           if (score >= 0.85 && (!best || score > best.score)) best = { o, score };
         }
         if (best && !duplicates.some((x) => x.id === best!.o.id)) {
-          duplicates.push({ id: best.o.id, name: best.o.name, reason: "similar_name", score: Math.round(best.score * 100) / 100 });
+          duplicates.push({
+            id: best.o.id,
+            name: best.o.name,
+            reason: "similar_name",
+            score: Math.round(best.score * 100) / 100,
+          });
         }
       }
       const fileKey = `${input.country}|${key}`;
       const earlier = seenInFile.get(fileKey);
-      if (earlier) duplicates.push({ id: null, name: data.name ?? "", reason: "same_file", score: 1, line: earlier });
+      if (earlier)
+        duplicates.push({ id: null, name: data.name ?? "", reason: "same_file", score: 1, line: earlier });
       else seenInFile.set(fileKey, line);
     }
     const strong = duplicates.some((d) => d.score >= 0.95);
     const requested = opts.decisions?.[String(line)];
     let action: Decision = errors.length ? "skip" : strong ? "skip" : "create";
-    if (requested === "create" || requested === "skip" || /^merge:[0-9a-f-]{36}$/.test(requested ?? "")) action = requested as Decision;
+    if (requested === "create" || requested === "skip" || /^merge:[0-9a-f-]{36}$/.test(requested ?? ""))
+      action = requested as Decision;
     rows.push({ line, data, errors, duplicates, action });
   }
 
@@ -303,7 +365,8 @@ export async function importOrganizations(
     toMerge: rows.filter((r) => r.action.startsWith("merge:")).length,
     toSkip: rows.filter((r) => r.action === "skip").length,
   };
-  if (opts.dryRun) return { dryRun: true, columns: table.columns, mapping, fields: IMPORT_FIELDS, rows, summary };
+  if (opts.dryRun)
+    return { dryRun: true, columns: table.columns, mapping, fields: IMPORT_FIELDS, rows, summary };
 
   // Commit: refused whole if a row that is not skipped has errors; otherwise one transaction.
   const blocking = rows.filter((r) => r.errors.length > 0 && r.action !== "skip");
@@ -312,22 +375,36 @@ export async function importOrganizations(
       400,
       "import_invalid_rows",
       `${blocking.length} row(s) have errors; fix them or mark them to be skipped. Nothing was imported.`,
-      blocking.slice(0, 200).flatMap((r) => r.errors.map((e) => ({ path: `line ${r.line}.${e.field}`, message: e.message }))),
+      blocking
+        .slice(0, 200)
+        .flatMap((r) => r.errors.map((e) => ({ path: `line ${r.line}.${e.field}`, message: e.message }))),
     );
   }
   const mergeTargets = new Set(existing.map((o) => o.id));
   for (const r of rows) {
     if (r.action.startsWith("merge:") && !mergeTargets.has(r.action.slice(6))) {
-      throw badRequest("import_merge_target", `Line ${r.line}: the organisation to merge into does not exist.`);
+      throw badRequest(
+        "import_merge_target",
+        `Line ${r.line}: the organisation to merge into does not exist.`,
+      );
     }
   }
   return inTransaction(ctx, async (tx) => {
     const now = nowIso();
     const created = rows
       .filter((r) => r.action === "create")
-      .map((r) => ({ input: inputs.get(r.line)!, row: newOrgRow(inputs.get(r.line)!, "verified", ctx.actor!.userId, now) }));
-    await store.insert(tx.db, created.map((c) => c.row));
-    await store.replaceTags(tx.db, created.map((c) => ({ id: c.row.id, tags: tagsOf(c.input) })));
+      .map((r) => ({
+        input: inputs.get(r.line)!,
+        row: newOrgRow(inputs.get(r.line)!, "verified", ctx.actor!.userId, now),
+      }));
+    await store.insert(
+      tx.db,
+      created.map((c) => c.row),
+    );
+    await store.replaceTags(
+      tx.db,
+      created.map((c) => ({ id: c.row.id, tags: tagsOf(c.input) })),
+    );
     for (const c of created) await tx.search.put(tx.db, "organization", c.row.id, searchParts(c.row));
     let merged = 0;
     for (const r of rows.filter((x) => x.action.startsWith("merge:"))) {
@@ -348,11 +425,24 @@ export async function importOrganizations(
         engagementAreas: union(a.engagementAreas, b.engagementAreas),
       };
       const fresh = newOrgRow(input, target.status, target.created_by, target.created_at);
-      const { id: _id, ...values } = { ...fresh, logo_file_id: target.logo_file_id, status_reason: target.status_reason, updated_at: now };
+      const { id: _id, ...values } = {
+        ...fresh,
+        logo_file_id: target.logo_file_id,
+        status_reason: target.status_reason,
+        updated_at: now,
+      };
       await store.update(tx.db, targetId, values);
       await store.replaceTags(tx.db, [{ id: targetId, tags: tagsOf(input) }]);
       await tx.search.put(tx.db, "organization", targetId, searchParts({ ...target, ...values }));
-      await writeAudit(tx.db, { actor: ctx.actor, action: "organization.import.merge", entity: "organization", entityId: targetId, before: target, after: values, ip: ctx.ip });
+      await writeAudit(tx.db, {
+        actor: ctx.actor,
+        action: "organization.import.merge",
+        entity: "organization",
+        entityId: targetId,
+        before: target,
+        after: values,
+        ip: ctx.ip,
+      });
       merged++;
     }
     const skipped = rows.filter((r) => r.action === "skip").length;
@@ -361,7 +451,13 @@ export async function importOrganizations(
       action: "organization.import",
       entity: "organization",
       entityId: null,
-      after: { file: opts.file.name, created: created.length, merged, skipped, ids: created.map((c) => c.row.id) },
+      after: {
+        file: opts.file.name,
+        created: created.length,
+        merged,
+        skipped,
+        ids: created.map((c) => c.row.id),
+      },
       ip: ctx.ip,
     });
     return { dryRun: false, created: created.length, merged, skipped, summary };

@@ -20,7 +20,9 @@ export function displayName(names: LocalizedText, original: string): string {
   return names[original]?.value ?? Object.values(names)[0]?.value ?? "";
 }
 
-export function tagsOf(input: Pick<OrganizationInput, "countriesOfOperation" | "thematicFocus" | "engagementAreas">) {
+export function tagsOf(
+  input: Pick<OrganizationInput, "countriesOfOperation" | "thematicFocus" | "engagementAreas">,
+) {
   return [
     ...input.countriesOfOperation.map((value) => ({ kind: "operates_in", value })),
     ...input.thematicFocus.map((value) => ({ kind: "thematic", value })),
@@ -28,8 +30,15 @@ export function tagsOf(input: Pick<OrganizationInput, "countriesOfOperation" | "
   ];
 }
 
-export function newOrgRow(input: OrganizationInput, status: string, createdBy: string | null, now: string): OrgRow {
-  const original = input.names[input.originalLang]?.trim() ? input.originalLang : Object.keys(input.names).find((k) => input.names[k]?.trim())!;
+export function newOrgRow(
+  input: OrganizationInput,
+  status: string,
+  createdBy: string | null,
+  now: string,
+): OrgRow {
+  const original = input.names[input.originalLang]?.trim()
+    ? input.originalLang
+    : Object.keys(input.names).find((k) => input.names[k]?.trim())!;
   const names = localized(input.names, original);
   const name = displayName(names, original);
   return {

@@ -56,7 +56,9 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
           .header("content-disposition", `attachment; filename="organizations-${stamp}.xlsx"`);
         return reply.send(await toXlsx(data.rows, data.staff));
       }
-      reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="organizations-${stamp}.csv"`);
+      reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="organizations-${stamp}.csv"`);
       return reply.send(toCsv(data.rows, data.staff));
     },
   );
@@ -65,7 +67,12 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/organizations",
     {
       config: { access: "signed-in" },
-      schema: { tags, summary: "Register an organisation (pending until vetted)", body: OrganizationInput, response: { 201: OrganizationFull } },
+      schema: {
+        tags,
+        summary: "Register an organisation (pending until vetted)",
+        body: OrganizationInput,
+        response: { 201: OrganizationFull },
+      },
     },
     async (req, reply) => reply.status(201).send(await svc.createOrganization(req.ctx, req.body)),
   );
@@ -98,7 +105,9 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         try {
           return JSON.parse(fields[name]);
         } catch {
-          throw badRequest("validation", `The field ${name} is not valid JSON.`, [{ path: `body.${name}`, message: "invalid JSON" }]);
+          throw badRequest("validation", `The field ${name} is not valid JSON.`, [
+            { path: `body.${name}`, message: "invalid JSON" },
+          ]);
         }
       };
       return importOrganizations(req.ctx, {
@@ -120,7 +129,13 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/organizations/:id",
     {
       config: { access: "signed-in" },
-      schema: { tags, summary: "Edit (focal point or secretariat)", params: IdParams, body: OrganizationPatch, response: { 200: OrganizationFull } },
+      schema: {
+        tags,
+        summary: "Edit (focal point or secretariat)",
+        params: IdParams,
+        body: OrganizationPatch,
+        response: { 200: OrganizationFull },
+      },
     },
     async (req) => svc.updateOrganization(req.ctx, req.params.id, req.body),
   );
@@ -138,7 +153,13 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: OrganizationFull },
         },
       },
-      async (req) => svc.changeStatus(req.ctx, req.params.id, action, (req.body as { reason?: string } | undefined)?.reason),
+      async (req) =>
+        svc.changeStatus(
+          req.ctx,
+          req.params.id,
+          action,
+          (req.body as { reason?: string } | undefined)?.reason,
+        ),
     );
   }
 
@@ -195,7 +216,8 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: z.object({ id: z.string(), status: z.string() }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.requestMembership(req.ctx, req.params.id, req.body.message)),
+    async (req, reply) =>
+      reply.status(201).send(await svc.requestMembership(req.ctx, req.params.id, req.body.message)),
   );
 
   app.post(
@@ -213,12 +235,22 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => svc.decideMembership(req.ctx, req.params.id, req.body.decision),
   );
 
-  const DocumentOut = z.object({ id: z.string(), kind: z.string(), name: z.string(), mime: z.string(), size: z.number() });
+  const DocumentOut = z.object({
+    id: z.string(),
+    kind: z.string(),
+    name: z.string(),
+    mime: z.string(),
+    size: z.number(),
+  });
   app.get(
     "/organizations/:id/documents",
     {
       config: { access: "signed-in" },
-      schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(DocumentOut.extend({ createdAt: z.string() })) }) } },
+      schema: {
+        tags,
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(DocumentOut.extend({ createdAt: z.string() })) }) },
+      },
     },
     async (req) => ({ items: await svc.listDocuments(req.ctx, req.params.id) }),
   );
@@ -239,8 +271,13 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       const part = await req.file();
       if (!part) throw badRequest("file_missing", "Attach the document in the field `file`.");
       const bytes = await part.toBuffer();
-      const kind = String((part.fields.kind as { value?: string } | undefined)?.value ?? "supporting").slice(0, 40);
-      return reply.status(201).send(await svc.addDocument(req.ctx, req.params.id, { name: part.filename, bytes, kind }));
+      const kind = String((part.fields.kind as { value?: string } | undefined)?.value ?? "supporting").slice(
+        0,
+        40,
+      );
+      return reply
+        .status(201)
+        .send(await svc.addDocument(req.ctx, req.params.id, { name: part.filename, bytes, kind }));
     },
   );
 
@@ -261,7 +298,13 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/organizations/:id/logo",
     {
       config: { access: "signed-in" },
-      schema: { tags, summary: "Set the logo (PNG, JPEG or WebP)", params: IdParams, consumes: ["multipart/form-data"], response: { 200: Ok } },
+      schema: {
+        tags,
+        summary: "Set the logo (PNG, JPEG or WebP)",
+        params: IdParams,
+        consumes: ["multipart/form-data"],
+        response: { 200: Ok },
+      },
     },
     async (req) => {
       const part = await req.file();

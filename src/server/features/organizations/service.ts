@@ -1,5 +1,10 @@
 import { uuidv7 } from "uuidv7";
-import type { OrganizationFull, OrganizationInput, OrganizationListQuery, OrganizationPublic } from "../../../shared/schemas/organizations.ts";
+import type {
+  OrganizationFull,
+  OrganizationInput,
+  OrganizationListQuery,
+  OrganizationPublic,
+} from "../../../shared/schemas/organizations.ts";
 import { OrganizationInput as OrganizationInputSchema } from "../../../shared/schemas/organizations.ts";
 import { nowIso } from "../../db/index.ts";
 import { isStaff } from "../../platform/actor.ts";
@@ -13,11 +18,13 @@ import { regionMembers, regionOf } from "../reference/service.ts";
 import { newOrgRow, searchParts, tagsOf, toFull, toInput, toPublic } from "./mapping.ts";
 import * as store from "./store.ts";
 
-const asArray = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+const asArray = <T>(v: T | T[] | undefined): T[] | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v : [v];
 const flag = (v: "true" | "false" | undefined) => (v === undefined ? undefined : v === "true");
 
 async function filterOf(ctx: Ctx, q: OrganizationListQuery): Promise<store.OrgFilter> {
-  if (q.status && q.status !== "verified" && !isStaff(ctx.actor)) throw forbidden("Only the secretariat can list organisations that are not verified.");
+  if (q.status && q.status !== "verified" && !isStaff(ctx.actor))
+    throw forbidden("Only the secretariat can list organisations that are not verified.");
   let countries = asArray(q.country);
   if (q.region) {
     const members = await regionMembers(ctx, q.region);
@@ -45,7 +52,12 @@ export async function listOrganizations(ctx: Ctx, q: OrganizationListQuery) {
     store.count(ctx.db, filter),
     regionOf(ctx),
   ]);
-  return { items: rows.map((r) => toPublic(r, regions.get(r.country) ?? null)), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((r) => toPublic(r, regions.get(r.country) ?? null)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** Rows for an export of the current filter (at most 50,000). */
@@ -54,7 +66,12 @@ export async function exportOrganizations(ctx: Ctx, q: OrganizationListQuery) {
   const rows = await store.list(ctx.db, filter, q.sort, 50_000, 0);
   const regions = await regionOf(ctx);
   const staff = isStaff(ctx.actor);
-  return { staff, rows: rows.map((r) => (staff ? toFull(r, regions.get(r.country) ?? null, true) : toPublic(r, regions.get(r.country) ?? null))) };
+  return {
+    staff,
+    rows: rows.map((r) =>
+      staff ? toFull(r, regions.get(r.country) ?? null, true) : toPublic(r, regions.get(r.country) ?? null),
+    ),
+  };
 }
 
 async function loadOrg(ctx: Ctx, id: string) {
@@ -75,7 +92,8 @@ async function canManage(ctx: Ctx, orgId: string) {
 
 async function requireManage(ctx: Ctx, orgId: string) {
   if (!ctx.actor) throw unauthorized();
-  if (!(await canManage(ctx, orgId))) throw forbidden("Only the organisation's focal point or the secretariat can do this.");
+  if (!(await canManage(ctx, orgId)))
+    throw forbidden("Only the organisation's focal point or the secretariat can do this.");
 }
 
 export async function getOrganization(ctx: Ctx, id: string): Promise<OrganizationPublic | OrganizationFull> {
@@ -87,7 +105,7 @@ export async function getOrganization(ctx: Ctx, id: string): Promise<Organizatio
   if (row.status !== "verified") {
     // Unverified organisations are visible to their own members only.
     const m = ctx.actor ? await store.membershipOf(ctx.db, id, ctx.actor.userId) : undefined;
-    if (!m || m.status !== "approved") throw notFound("organisation");
+    if (m?.status !== "approved") throw notFound("organisation");
   }
   return toPublic(row, region);
 }
@@ -148,32 +166,69 @@ export async function createOrganization(ctx: Ctx, input: OrganizationInput): Pr
         created_at: row.created_at,
       })
       .execute();
-    await writeAudit(tx.db, { actor, action: "organization.create", entity: "organization", entityId: row.id, after: row, ip: ctx.ip });
+    await writeAudit(tx.db, {
+      actor,
+      action: "organization.create",
+      entity: "organization",
+      entityId: row.id,
+      after: row,
+      ip: ctx.ip,
+    });
     return toFull(row, regions.get(row.country) ?? null, true);
   });
 }
 
-export async function updateOrganization(ctx: Ctx, id: string, patch: Partial<OrganizationInput>): Promise<OrganizationFull> {
+export async function updateOrganization(
+  ctx: Ctx,
+  id: string,
+  patch: Partial<OrganizationInput>,
+): Promise<OrganizationFull> {
   await requireManage(ctx, id);
   const regions = await regionOf(ctx);
   return inTransaction(ctx, async (tx) => {
     const before = await loadOrg(tx, id);
-    if (before.status === "merged") throw conflict("organization_merged", "This organisation was merged into another one.");
+    if (before.status === "merged")
+      throw conflict("organization_merged", "This organisation was merged into another one.");
     const merged = OrganizationInputSchema.safeParse({ ...toInput(before), ...patch });
-    if (!merged.success) throw badRequest("validation", "Some fields are not valid.", merged.error.issues.map((i) => ({ path: `body.${i.path.join(".")}`, message: i.message })));
+    if (!merged.success)
+      throw badRequest(
+        "validation",
+        "Some fields are not valid.",
+        merged.error.issues.map((i) => ({ path: `body.${i.path.join(".")}`, message: i.message })),
+      );
     const fresh = newOrgRow(merged.data, before.status, before.created_by, before.created_at);
-    const after = { ...fresh, id, logo_file_id: before.logo_file_id, status_reason: before.status_reason, merged_into: null, updated_at: nowIso() };
+    const after = {
+      ...fresh,
+      id,
+      logo_file_id: before.logo_file_id,
+      status_reason: before.status_reason,
+      merged_into: null,
+      updated_at: nowIso(),
+    };
     const { id: _id, ...values } = after;
     await store.update(tx.db, id, values);
     await store.replaceTags(tx.db, [{ id, tags: tagsOf(merged.data) }]);
     await tx.search.put(tx.db, "organization", id, searchParts(after));
-    await writeAudit(tx.db, { actor: ctx.actor, action: "organization.update", entity: "organization", entityId: id, before, after, ip: ctx.ip });
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: "organization.update",
+      entity: "organization",
+      entityId: id,
+      before,
+      after,
+      ip: ctx.ip,
+    });
     return toFull(after, regions.get(after.country) ?? null, true);
   });
 }
 
 const TRANSITIONS: Record<string, { from: string[]; to: string; needsReason: boolean; mail?: string }> = {
-  verify: { from: ["pending", "rejected", "suspended"], to: "verified", needsReason: false, mail: "orgVerified" },
+  verify: {
+    from: ["pending", "rejected", "suspended"],
+    to: "verified",
+    needsReason: false,
+    mail: "orgVerified",
+  },
   reject: { from: ["pending"], to: "rejected", needsReason: true, mail: "orgRejected" },
   suspend: { from: ["verified"], to: "suspended", needsReason: true },
 };
@@ -185,10 +240,18 @@ export async function changeStatus(ctx: Ctx, id: string, action: keyof typeof TR
   const result = await inTransaction(ctx, async (tx) => {
     const before = await loadOrg(tx, id);
     if (!t.from.includes(before.status)) {
-      throw conflict("invalid_transition", `An organisation that is ${before.status} cannot be changed this way (${action}).`);
+      throw conflict(
+        "invalid_transition",
+        `An organisation that is ${before.status} cannot be changed this way (${action}).`,
+      );
     }
-    if (t.needsReason && !reason?.trim()) throw badRequest("validation", "A reason is required.", [{ path: "body.reason", message: "required" }]);
-    const values = { status: t.to, status_reason: t.needsReason ? reason!.trim() : null, updated_at: nowIso() };
+    if (t.needsReason && !reason?.trim())
+      throw badRequest("validation", "A reason is required.", [{ path: "body.reason", message: "required" }]);
+    const values = {
+      status: t.to,
+      status_reason: t.needsReason ? reason!.trim() : null,
+      updated_at: nowIso(),
+    };
     await store.update(tx.db, id, values);
     await writeAudit(tx.db, {
       actor: ctx.actor,
@@ -207,10 +270,16 @@ export async function changeStatus(ctx: Ctx, id: string, action: keyof typeof TR
 
 async function notifyFocalPoints(ctx: Ctx, org: store.OrgRow, key: string, reason?: string) {
   const recipients = [
-    ...(await store.members(ctx.db, org.id, ["approved"])).filter((m) => m.role === "focal_point" && m.email).map((m) => m.email!),
+    ...(await store.members(ctx.db, org.id, ["approved"]))
+      .filter((m) => m.role === "focal_point" && m.email)
+      .map((m) => m.email!),
     ...(org.email ? [org.email] : []),
   ];
-  const localeRows = await ctx.db.selectFrom("user").select(["email", "locale"]).where("email", "in", recipients.length ? recipients : [""]).execute();
+  const localeRows = await ctx.db
+    .selectFrom("user")
+    .select(["email", "locale"])
+    .where("email", "in", recipients.length ? recipients : [""])
+    .execute();
   for (const to of new Set(recipients)) {
     const locale = localeRows.find((r) => r.email === to)?.locale ?? "en";
     await ctx.mail.send({
@@ -227,21 +296,45 @@ export async function requestMembership(ctx: Ctx, orgId: string, message?: strin
   const actor = ctx.actor;
   if (!actor) throw unauthorized();
   const org = await loadOrg(ctx, orgId);
-  if (org.status !== "verified") throw conflict("organization_not_verified", "Only verified organisations accept members.");
+  if (org.status !== "verified")
+    throw conflict("organization_not_verified", "Only verified organisations accept members.");
   const result = await inTransaction(ctx, async (tx) => {
     const person = await ensurePersonForUser(tx.db, actor);
     const existing = await store.membershipOf(tx.db, orgId, actor.userId);
-    if (existing) throw conflict("membership_exists", `You already have a ${existing.status} membership of this organisation.`);
+    if (existing)
+      throw conflict(
+        "membership_exists",
+        `You already have a ${existing.status} membership of this organisation.`,
+      );
     const id = uuidv7();
     const now = nowIso();
     await tx.db
       .insertInto("membership")
-      .values({ id, organization_id: orgId, person_id: person.id, role: "member", status: "pending", message: message ?? null, decided_by: null, decided_at: null, created_at: now })
+      .values({
+        id,
+        organization_id: orgId,
+        person_id: person.id,
+        role: "member",
+        status: "pending",
+        message: message ?? null,
+        decided_by: null,
+        decided_at: null,
+        created_at: now,
+      })
       .execute();
-    await writeAudit(tx.db, { actor, action: "membership.request", entity: "membership", entityId: id, after: { orgId, personId: person.id }, ip: ctx.ip });
+    await writeAudit(tx.db, {
+      actor,
+      action: "membership.request",
+      entity: "membership",
+      entityId: id,
+      after: { orgId, personId: person.id },
+      ip: ctx.ip,
+    });
     return { id, status: "pending" as const, person };
   });
-  for (const fp of (await store.members(ctx.db, orgId, ["approved"])).filter((m) => m.role === "focal_point" && m.email)) {
+  for (const fp of (await store.members(ctx.db, orgId, ["approved"])).filter(
+    (m) => m.role === "focal_point" && m.email,
+  )) {
     await ctx.mail.send({
       to: fp.email!,
       locale: "en",
@@ -255,26 +348,64 @@ export async function requestMembership(ctx: Ctx, orgId: string, message?: strin
 
 export async function decideMembership(ctx: Ctx, membershipId: string, decision: "approved" | "rejected") {
   if (!ctx.actor) throw unauthorized();
-  const m = await ctx.db.selectFrom("membership").selectAll().where("id", "=", membershipId).executeTakeFirst();
+  const m = await ctx.db
+    .selectFrom("membership")
+    .selectAll()
+    .where("id", "=", membershipId)
+    .executeTakeFirst();
   if (!m) throw notFound("membership");
   await requireManage(ctx, m.organization_id);
   if (m.status !== "pending") throw conflict("invalid_transition", "This request was already decided.");
   return inTransaction(ctx, async (tx) => {
     const values = { status: decision, decided_by: ctx.actor!.userId, decided_at: nowIso() };
     await tx.db.updateTable("membership").set(values).where("id", "=", membershipId).execute();
-    await writeAudit(tx.db, { actor: ctx.actor, action: `membership.${decision}`, entity: "membership", entityId: membershipId, before: { status: m.status }, after: values, ip: ctx.ip });
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: `membership.${decision}`,
+      entity: "membership",
+      entityId: membershipId,
+      before: { status: m.status },
+      after: values,
+      ip: ctx.ip,
+    });
     return { id: membershipId, status: decision };
   });
 }
 
-export async function addDocument(ctx: Ctx, orgId: string, file: { name: string; bytes: Buffer; kind: string }) {
+export async function addDocument(
+  ctx: Ctx,
+  orgId: string,
+  file: { name: string; bytes: Buffer; kind: string },
+) {
   await requireManage(ctx, orgId);
   await loadOrg(ctx, orgId);
   return inTransaction(ctx, async (tx) => {
-    const saved = await tx.files.save(tx.db, { name: file.name, bytes: file.bytes, allowed: DOCUMENT_TYPES, createdBy: ctx.actor!.userId });
+    const saved = await tx.files.save(tx.db, {
+      name: file.name,
+      bytes: file.bytes,
+      allowed: DOCUMENT_TYPES,
+      createdBy: ctx.actor!.userId,
+    });
     const id = uuidv7();
-    await tx.db.insertInto("organization_document").values({ id, organization_id: orgId, file_id: saved.id, kind: file.kind, created_by: ctx.actor!.userId, created_at: nowIso() }).execute();
-    await writeAudit(tx.db, { actor: ctx.actor, action: "organization.document.add", entity: "organization", entityId: orgId, after: { documentId: id, name: file.name, mime: saved.mime, size: saved.size }, ip: ctx.ip });
+    await tx.db
+      .insertInto("organization_document")
+      .values({
+        id,
+        organization_id: orgId,
+        file_id: saved.id,
+        kind: file.kind,
+        created_by: ctx.actor!.userId,
+        created_at: nowIso(),
+      })
+      .execute();
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: "organization.document.add",
+      entity: "organization",
+      entityId: orgId,
+      after: { documentId: id, name: file.name, mime: saved.mime, size: saved.size },
+      ip: ctx.ip,
+    });
     return { id, name: file.name, mime: saved.mime, size: saved.size, kind: file.kind };
   });
 }
@@ -282,7 +413,14 @@ export async function addDocument(ctx: Ctx, orgId: string, file: { name: string;
 export async function listDocuments(ctx: Ctx, orgId: string) {
   await requireManage(ctx, orgId);
   const rows = await store.documents(ctx.db, orgId);
-  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, mime: r.mime, size: r.size, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    mime: r.mime,
+    size: r.size,
+    createdAt: r.created_at,
+  }));
 }
 
 export async function readDocument(ctx: Ctx, orgId: string, docId: string) {
@@ -296,9 +434,22 @@ export async function setLogo(ctx: Ctx, orgId: string, file: { name: string; byt
   await requireManage(ctx, orgId);
   return inTransaction(ctx, async (tx) => {
     const before = await loadOrg(tx, orgId);
-    const saved = await tx.files.save(tx.db, { name: file.name, bytes: file.bytes, allowed: IMAGE_TYPES, createdBy: ctx.actor!.userId });
+    const saved = await tx.files.save(tx.db, {
+      name: file.name,
+      bytes: file.bytes,
+      allowed: IMAGE_TYPES,
+      createdBy: ctx.actor!.userId,
+    });
     await store.update(tx.db, orgId, { logo_file_id: saved.id, updated_at: nowIso() });
-    await writeAudit(tx.db, { actor: ctx.actor, action: "organization.logo", entity: "organization", entityId: orgId, before: { logo: before.logo_file_id }, after: { logo: saved.id }, ip: ctx.ip });
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: "organization.logo",
+      entity: "organization",
+      entityId: orgId,
+      before: { logo: before.logo_file_id },
+      after: { logo: saved.id },
+      ip: ctx.ip,
+    });
     return { ok: true as const };
   });
 }
@@ -307,7 +458,11 @@ export async function readLogo(ctx: Ctx, orgId: string) {
   const org = await getOrganization(ctx, orgId);
   const row = await loadOrg(ctx, org.id);
   if (!row.logo_file_id) throw notFound("logo");
-  const f = await ctx.db.selectFrom("stored_file").select(["mime"]).where("id", "=", row.logo_file_id).executeTakeFirstOrThrow();
+  const f = await ctx.db
+    .selectFrom("stored_file")
+    .select(["mime"])
+    .where("id", "=", row.logo_file_id)
+    .executeTakeFirstOrThrow();
   return { mime: f.mime, bytes: await ctx.files.read(row.logo_file_id) };
 }
 
@@ -321,14 +476,37 @@ export async function mergeOrganizations(ctx: Ctx, sourceId: string, intoId: str
   return inTransaction(ctx, async (tx) => {
     const source = await loadOrg(tx, sourceId);
     const target = await loadOrg(tx, intoId);
-    if (source.status === "merged" || target.status === "merged") throw conflict("organization_merged", "One of the organisations was already merged.");
-    const targetMembers = new Set((await tx.db.selectFrom("membership").select("person_id").where("organization_id", "=", intoId).execute()).map((r) => r.person_id));
-    const moved = await tx.db.selectFrom("membership").selectAll().where("organization_id", "=", sourceId).execute();
+    if (source.status === "merged" || target.status === "merged")
+      throw conflict("organization_merged", "One of the organisations was already merged.");
+    const targetMembers = new Set(
+      (
+        await tx.db
+          .selectFrom("membership")
+          .select("person_id")
+          .where("organization_id", "=", intoId)
+          .execute()
+      ).map((r) => r.person_id),
+    );
+    const moved = await tx.db
+      .selectFrom("membership")
+      .selectAll()
+      .where("organization_id", "=", sourceId)
+      .execute();
     for (const m of moved) {
-      if (targetMembers.has(m.person_id)) await tx.db.deleteFrom("membership").where("id", "=", m.id).execute();
-      else await tx.db.updateTable("membership").set({ organization_id: intoId }).where("id", "=", m.id).execute();
+      if (targetMembers.has(m.person_id))
+        await tx.db.deleteFrom("membership").where("id", "=", m.id).execute();
+      else
+        await tx.db
+          .updateTable("membership")
+          .set({ organization_id: intoId })
+          .where("id", "=", m.id)
+          .execute();
     }
-    await tx.db.updateTable("organization_document").set({ organization_id: intoId }).where("organization_id", "=", sourceId).execute();
+    await tx.db
+      .updateTable("organization_document")
+      .set({ organization_id: intoId })
+      .where("organization_id", "=", sourceId)
+      .execute();
     const a = toInput(source);
     const b = toInput(target);
     const union = (x: string[], y: string[]) => [...new Set([...y, ...x])];
@@ -347,13 +525,26 @@ export async function mergeOrganizations(ctx: Ctx, sourceId: string, intoId: str
       grassroots: a.grassroots || b.grassroots,
     };
     const fresh = newOrgRow(mergedInput, target.status, target.created_by, target.created_at);
-    const { id: _id, ...values } = { ...fresh, logo_file_id: target.logo_file_id ?? source.logo_file_id, status_reason: target.status_reason, updated_at: nowIso() };
+    const { id: _id, ...values } = {
+      ...fresh,
+      logo_file_id: target.logo_file_id ?? source.logo_file_id,
+      status_reason: target.status_reason,
+      updated_at: nowIso(),
+    };
     await store.update(tx.db, intoId, values);
     await store.replaceTags(tx.db, [{ id: intoId, tags: tagsOf(mergedInput) }]);
     await tx.search.put(tx.db, "organization", intoId, searchParts({ ...target, ...values }));
     await store.update(tx.db, sourceId, { status: "merged", merged_into: intoId, updated_at: nowIso() });
     await tx.search.remove(tx.db, "organization", sourceId);
-    await writeAudit(tx.db, { actor: ctx.actor, action: "organization.merge", entity: "organization", entityId: sourceId, before: { source, target }, after: { mergedInto: intoId, movedMemberships: moved.length }, ip: ctx.ip });
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: "organization.merge",
+      entity: "organization",
+      entityId: sourceId,
+      before: { source, target },
+      after: { mergedInto: intoId, movedMemberships: moved.length },
+      ip: ctx.ip,
+    });
     return { id: intoId, merged: sourceId };
   });
 }
@@ -366,7 +557,12 @@ export { AppError };
  */
 export async function createOrganizationsBulk(
   ctx: Ctx,
-  items: Array<{ input: OrganizationInput; status: string; statusReason?: string | null; createdAt?: string }>,
+  items: Array<{
+    input: OrganizationInput;
+    status: string;
+    statusReason?: string | null;
+    createdAt?: string;
+  }>,
 ): Promise<string[]> {
   return inTransaction(ctx, async (tx) => {
     const now = nowIso();
@@ -375,9 +571,22 @@ export async function createOrganizationsBulk(
       status_reason: it.statusReason ?? null,
     }));
     await store.insert(tx.db, rows);
-    await store.replaceTags(tx.db, rows.map((r, i) => ({ id: r.id, tags: tagsOf(items[i].input) })));
-    await tx.search.putMany(tx.db, "organization", rows.map((r) => ({ id: r.id, parts: searchParts(r) })));
-    await writeAudit(tx.db, { actor: ctx.actor, action: "organization.bulk_create", entity: "organization", after: { count: rows.length }, ip: ctx.ip });
+    await store.replaceTags(
+      tx.db,
+      rows.map((r, i) => ({ id: r.id, tags: tagsOf(items[i].input) })),
+    );
+    await tx.search.putMany(
+      tx.db,
+      "organization",
+      rows.map((r) => ({ id: r.id, parts: searchParts(r) })),
+    );
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: "organization.bulk_create",
+      entity: "organization",
+      after: { count: rows.length },
+      ip: ctx.ip,
+    });
     return rows.map((r) => r.id);
   });
 }
@@ -399,7 +608,17 @@ export async function addMembershipsBulk(
       decided_at: now,
       created_at: now,
     }));
-    for (let i = 0; i < values.length; i += 500) await tx.db.insertInto("membership").values(values.slice(i, i + 500)).execute();
-    await writeAudit(tx.db, { actor: ctx.actor, action: "membership.bulk_create", entity: "membership", after: { count: values.length }, ip: ctx.ip });
+    for (let i = 0; i < values.length; i += 500)
+      await tx.db
+        .insertInto("membership")
+        .values(values.slice(i, i + 500))
+        .execute();
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: "membership.bulk_create",
+      entity: "membership",
+      after: { count: values.length },
+      ip: ctx.ip,
+    });
   });
 }

@@ -37,14 +37,19 @@ function filtered(db: Kysely<DB>, f: OrgFilter) {
   let q = db.selectFrom("organization as o").where("o.status", "=", f.status);
   if (f.matchIds) q = q.where(sql<boolean>`o.id IN ${f.matchIds}`);
   if (f.types?.length) q = q.where("o.type", "in", f.types);
-  if (f.countries) q = f.countries.length ? q.where("o.country", "in", f.countries) : q.where(sql<boolean>`1 = 0`);
+  if (f.countries)
+    q = f.countries.length ? q.where("o.country", "in", f.countries) : q.where(sql<boolean>`1 = 0`);
   for (const [kind, value] of [
     ["thematic", f.theme],
     ["area", f.area],
   ] as const) {
     if (value) {
       q = q.where("o.id", "in", (eb) =>
-        eb.selectFrom("organization_tag").select("organization_id").where("kind", "=", kind).where("value", "=", value),
+        eb
+          .selectFrom("organization_tag")
+          .select("organization_id")
+          .where("kind", "=", kind)
+          .where("value", "=", value),
       );
     }
   }
@@ -73,20 +78,36 @@ export async function byId(db: Kysely<DB>, id: string) {
 }
 
 export async function insert(db: Kysely<DB>, rows: OrgRow[]) {
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto("organization").values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto("organization")
+      .values(rows.slice(i, i + 100))
+      .execute();
 }
 
 export async function update(db: Kysely<DB>, id: string, values: Partial<OrgRow>) {
   await db.updateTable("organization").set(values).where("id", "=", id).execute();
 }
 
-export async function replaceTags(db: Kysely<DB>, rows: Array<{ id: string; tags: Array<{ kind: string; value: string }> }>) {
+export async function replaceTags(
+  db: Kysely<DB>,
+  rows: Array<{ id: string; tags: Array<{ kind: string; value: string }> }>,
+) {
   const ids = rows.map((r) => r.id);
   for (let i = 0; i < ids.length; i += 500) {
-    await db.deleteFrom("organization_tag").where("organization_id", "in", ids.slice(i, i + 500)).execute();
+    await db
+      .deleteFrom("organization_tag")
+      .where("organization_id", "in", ids.slice(i, i + 500))
+      .execute();
   }
-  const values = rows.flatMap((r) => r.tags.map((t) => ({ organization_id: r.id, kind: t.kind, value: t.value })));
-  for (let i = 0; i < values.length; i += 300) await db.insertInto("organization_tag").values(values.slice(i, i + 300)).execute();
+  const values = rows.flatMap((r) =>
+    r.tags.map((t) => ({ organization_id: r.id, kind: t.kind, value: t.value })),
+  );
+  for (let i = 0; i < values.length; i += 300)
+    await db
+      .insertInto("organization_tag")
+      .values(values.slice(i, i + 300))
+      .execute();
 }
 
 /** Rows for duplicate detection: every organisation that is not merged away. */

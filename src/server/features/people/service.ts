@@ -26,7 +26,11 @@ export function visibilityOf(row: Pick<PersonRow, "visibility">): Record<string,
  */
 export function personView(
   row: PersonRow,
-  opts: { full: boolean; organizations?: Array<{ id: string; name: string; role: string }>; refYear?: number },
+  opts: {
+    full: boolean;
+    organizations?: Array<{ id: string; name: string; role: string }>;
+    refYear?: number;
+  },
 ): PersonPublic {
   const name = `${row.given_name} ${row.family_name}`.trim();
   if (row.anonymized_at) return { id: row.id, name };
@@ -42,7 +46,11 @@ export function personView(
   if (show("gender")) out.gender = row.gender;
   if (show("birthYear")) {
     out.birthYear = row.birth_year;
-    out.youth = isYouth(row.birth_year, row.youth_declared == null ? null : !!row.youth_declared, opts.refYear ?? new Date().getUTCFullYear());
+    out.youth = isYouth(
+      row.birth_year,
+      row.youth_declared == null ? null : !!row.youth_declared,
+      opts.refYear ?? new Date().getUTCFullYear(),
+    );
   }
   if (show("organizations") && opts.organizations) out.organizations = opts.organizations;
   return out;
@@ -138,8 +146,17 @@ export async function updateMyProfile(ctx: Ctx, input: ProfileInput): Promise<Pr
       values.consent_version = null;
     }
     await tx.db.updateTable("person").set(values).where("id", "=", before.id).execute();
-    const after = (await tx.db.selectFrom("person").selectAll().where("id", "=", before.id).executeTakeFirst())!;
-    await tx.search.put(tx.db, "person", after.id, [after.given_name, after.family_name, after.title, ...JSON.parse(after.expertise)]);
+    const after = (await tx.db
+      .selectFrom("person")
+      .selectAll()
+      .where("id", "=", before.id)
+      .executeTakeFirst())!;
+    await tx.search.put(tx.db, "person", after.id, [
+      after.given_name,
+      after.family_name,
+      after.title,
+      ...JSON.parse(after.expertise),
+    ]);
     await writeAudit(tx.db, {
       actor,
       action: "person.update",
@@ -156,7 +173,11 @@ export async function updateMyProfile(ctx: Ctx, input: ProfileInput): Promise<Pr
 export async function getPerson(ctx: Ctx, id: string): Promise<PersonPublic> {
   const row = await ctx.db.selectFrom("person").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw notFound("person");
-  const full = !!ctx.actor && (row.user_id === ctx.actor.userId || ctx.actor.roles.includes("secretariat") || ctx.actor.roles.includes("admin"));
+  const full =
+    !!ctx.actor &&
+    (row.user_id === ctx.actor.userId ||
+      ctx.actor.roles.includes("secretariat") ||
+      ctx.actor.roles.includes("admin"));
   const orgs = await ctx.db
     .selectFrom("membership as m")
     .innerJoin("organization as o", "o.id", "m.organization_id")
@@ -209,13 +230,26 @@ export async function createPeopleBulk(ctx: Ctx, people: PersonSeed[]): Promise<
       created_at: now,
       updated_at: now,
     }));
-    for (let i = 0; i < rows.length; i += 200) await tx.db.insertInto("person").values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await tx.db
+        .insertInto("person")
+        .values(rows.slice(i, i + 200))
+        .execute();
     await tx.search.putMany(
       tx.db,
       "person",
-      rows.map((r) => ({ id: r.id, parts: [r.given_name, r.family_name, r.title, ...JSON.parse(r.expertise)] })),
+      rows.map((r) => ({
+        id: r.id,
+        parts: [r.given_name, r.family_name, r.title, ...JSON.parse(r.expertise)],
+      })),
     );
-    await writeAudit(tx.db, { actor: ctx.actor, action: "person.bulk_create", entity: "person", after: { count: rows.length }, ip: ctx.ip });
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: "person.bulk_create",
+      entity: "person",
+      after: { count: rows.length },
+      ip: ctx.ip,
+    });
     return rows.map((r) => r.id);
   });
 }

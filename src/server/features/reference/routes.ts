@@ -14,7 +14,8 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "public" },
       schema: {
         tags: ["reference"],
-        summary: "Reference data for forms and filters (countries, regional groups, instruments, areas, SDG targets)",
+        summary:
+          "Reference data for forms and filters (countries, regional groups, instruments, areas, SDG targets)",
         response: {
           200: z.object({
             asOf: z.record(z.string(), z.string()),
@@ -44,7 +45,13 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: z.object({
             items: z.array(
-              z.object({ dataset: z.string(), version: z.number(), asOf: z.string(), importedAt: z.string(), count: z.number() }),
+              z.object({
+                dataset: z.string(),
+                version: z.number(),
+                asOf: z.string(),
+                importedAt: z.string(),
+                count: z.number(),
+              }),
             ),
           }),
         },

@@ -6,7 +6,6 @@ import {
   itemCode,
   itemsOf,
 } from "../../../shared/reference/datasets.ts";
-import { nowIso } from "../../db/index.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { AppError, badRequest, notFound } from "../../platform/errors.ts";
@@ -14,21 +13,31 @@ import { readShippedDataset } from "./shipped.ts";
 import * as store from "./store.ts";
 
 /** Replaces a dataset with the content of a file, all or nothing. */
-export async function importDataset(ctx: Ctx, dataset: DatasetName, file: unknown): Promise<{ count: number }> {
+export async function importDataset(
+  ctx: Ctx,
+  dataset: DatasetName,
+  file: unknown,
+): Promise<{ count: number }> {
   const head = DatasetFile.safeParse(file);
-  if (!head.success) throw badRequest("reference_invalid", "The file has no valid version, asOf and sources.");
+  if (!head.success)
+    throw badRequest("reference_invalid", "The file has no valid version, asOf and sources.");
   let raw: Record<string, unknown>[];
   try {
     raw = itemsOf(dataset, file as Record<string, any>);
   } catch {
     throw badRequest("reference_invalid", `The file does not have the shape of the ${dataset} dataset.`);
   }
-  if (!Array.isArray(raw) || raw.length === 0) throw badRequest("reference_invalid", "The file has no items.");
+  if (!Array.isArray(raw) || raw.length === 0)
+    throw badRequest("reference_invalid", "The file has no items.");
   const schema = ITEM_SCHEMAS[dataset];
   const errors: Array<{ path: string; message: string }> = [];
   const items = raw.map((item, i) => {
     const r = schema.safeParse(item);
-    if (!r.success) errors.push({ path: `items.${i}`, message: r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ") });
+    if (!r.success)
+      errors.push({
+        path: `items.${i}`,
+        message: r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; "),
+      });
     return item;
   });
   if (errors.length) throw badRequest("reference_invalid", "Some items are not valid.", errors.slice(0, 50));
@@ -75,7 +84,13 @@ export async function ensureReferenceData(ctx: Ctx): Promise<string[]> {
 
 export async function listDatasets(ctx: Ctx) {
   const rows = await store.listDatasets(ctx.db);
-  return rows.map((r) => ({ dataset: r.dataset, version: r.version, asOf: r.as_of, importedAt: r.imported_at, count: r.count }));
+  return rows.map((r) => ({
+    dataset: r.dataset,
+    version: r.version,
+    asOf: r.as_of,
+    importedAt: r.imported_at,
+    count: r.count,
+  }));
 }
 
 export async function getDataset(ctx: Ctx, dataset: DatasetName) {
@@ -85,7 +100,12 @@ export async function getDataset(ctx: Ctx, dataset: DatasetName) {
   return { dataset, version: info.version, asOf: info.as_of, sources: JSON.parse(info.sources), items };
 }
 
-export async function updateItem(ctx: Ctx, dataset: DatasetName, code: string, data: Record<string, unknown>) {
+export async function updateItem(
+  ctx: Ctx,
+  dataset: DatasetName,
+  code: string,
+  data: Record<string, unknown>,
+) {
   const parsed = ITEM_SCHEMAS[dataset].safeParse(data);
   if (!parsed.success) {
     throw badRequest(
@@ -94,7 +114,8 @@ export async function updateItem(ctx: Ctx, dataset: DatasetName, code: string, d
       parsed.error.issues.map((i) => ({ path: `data.${i.path.join(".")}`, message: i.message })),
     );
   }
-  if (itemCode(dataset, data) !== code) throw badRequest("reference_code_change", "The code of an item cannot change.");
+  if (itemCode(dataset, data) !== code)
+    throw badRequest("reference_code_change", "The code of an item cannot change.");
   return inTransaction(ctx, async (tx) => {
     const before = await store.item(tx.db, dataset, code);
     if (!before) throw notFound("item");
@@ -117,7 +138,12 @@ export interface PublicReference {
   asOf: Record<string, string>;
   countries: Array<{ code: string; names: Record<string, string>; region: string | null }>;
   regions: Array<{ code: string; names: Record<string, string>; members: string[] }>;
-  instruments: Array<{ code: string; names: Record<string, string>; shortNames?: Record<string, string>; articles: unknown[] }>;
+  instruments: Array<{
+    code: string;
+    names: Record<string, string>;
+    shortNames?: Record<string, string>;
+    articles: unknown[];
+  }>;
   clusters: Array<Record<string, unknown>>;
   engagementAreas: Array<{ code: string; names: Record<string, string> }>;
   thematicAreas: Array<{ code: string; names: Record<string, string> }>;
@@ -138,7 +164,9 @@ export async function publicReference(ctx: Ctx): Promise<PublicReference> {
       store.listDatasets(ctx.db),
     ]);
     const pick = (rows: Array<{ data: Record<string, any> }>, keys: string[]) =>
-      rows.map((r) => Object.fromEntries(keys.filter((k) => k in r.data).map((k) => [k, r.data[k]]))) as any[];
+      rows.map((r) =>
+        Object.fromEntries(keys.filter((k) => k in r.data).map((k) => [k, r.data[k]])),
+      ) as any[];
     return {
       asOf: Object.fromEntries(infos.map((i) => [i.dataset, i.as_of])),
       countries: pick(countries, ["code", "names", "region"]),

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import countries from "i18n-iso-countries";
-import { LOCALES } from "../../../shared/schemas/common.ts";
 import type { DatasetName } from "../../../shared/reference/datasets.ts";
+import { LOCALES } from "../../../shared/schemas/common.ts";
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../../shared/reference/data");
 const require_ = (await import("node:module")).createRequire(import.meta.url);
@@ -40,7 +40,12 @@ function countriesFile(): Record<string, any> {
       Object.fromEntries(LOCALES.map((l) => [l, (a2 && countries.getName(a2, l)) || code]));
     return { code, names, region: primary.get(code) ?? null };
   });
-  return { version: 1, asOf: groups.asOf, sources: [{ title: "i18n-iso-countries (names)" }, ...groups.sources], countries: list };
+  return {
+    version: 1,
+    asOf: groups.asOf,
+    sources: [{ title: "i18n-iso-countries (names)" }, ...groups.sources],
+    countries: list,
+  };
 }
 
 export function readShippedDataset(dataset: DatasetName): Record<string, any> {

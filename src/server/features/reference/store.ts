@@ -45,7 +45,13 @@ export async function item(db: Kysely<DB>, dataset: string, code: string) {
   return row ? (JSON.parse(row.data) as Record<string, unknown>) : undefined;
 }
 
-export async function putItem(db: Kysely<DB>, dataset: string, code: string, data: unknown, by: string | null) {
+export async function putItem(
+  db: Kysely<DB>,
+  dataset: string,
+  code: string,
+  data: unknown,
+  by: string | null,
+) {
   await db
     .updateTable("reference_item")
     .set({ data: JSON.stringify(data), updated_at: nowIso(), updated_by: by })

@@ -5,13 +5,16 @@ type Catalog = Record<string, string>;
 
 const en: Catalog = {
   "mail.verify.subject": "Confirm your e-mail address for UNTOC Engage",
-  "mail.verify.body": "Hello {name},\n\nPlease confirm your e-mail address by opening this link:\n{url}\n\nIf you did not create an account, ignore this message.",
+  "mail.verify.body":
+    "Hello {name},\n\nPlease confirm your e-mail address by opening this link:\n{url}\n\nIf you did not create an account, ignore this message.",
   "mail.reset.subject": "Reset your UNTOC Engage password",
-  "mail.reset.body": "Hello {name},\n\nTo choose a new password, open this link (valid for one hour):\n{url}\n\nIf you did not ask for this, ignore this message.",
+  "mail.reset.body":
+    "Hello {name},\n\nTo choose a new password, open this link (valid for one hour):\n{url}\n\nIf you did not ask for this, ignore this message.",
   "mail.orgVerified.subject": "Your organisation has been verified",
   "mail.orgVerified.body": "Hello,\n\n{org} is now verified and listed in the UNTOC Engage directory.",
   "mail.orgRejected.subject": "Your organisation's registration",
-  "mail.orgRejected.body": "Hello,\n\nThe registration of {org} was not approved. Reason given by the secretariat:\n{reason}",
+  "mail.orgRejected.body":
+    "Hello,\n\nThe registration of {org} was not approved. Reason given by the secretariat:\n{reason}",
   "mail.membership.subject": "New membership request",
   "mail.membership.body": "Hello,\n\n{person} asks to join {org}. Open UNTOC Engage to approve or decline.",
   "error.validation": "Some fields are not valid.",
@@ -26,20 +29,26 @@ const en: Catalog = {
 
 const fr: Catalog = {
   "mail.verify.subject": "Confirmez votre adresse électronique pour UNTOC Engage",
-  "mail.verify.body": "Bonjour {name},\n\nVeuillez confirmer votre adresse électronique en ouvrant ce lien :\n{url}\n\nSi vous n'avez pas créé de compte, ignorez ce message.",
+  "mail.verify.body":
+    "Bonjour {name},\n\nVeuillez confirmer votre adresse électronique en ouvrant ce lien :\n{url}\n\nSi vous n'avez pas créé de compte, ignorez ce message.",
   "mail.reset.subject": "Réinitialisez votre mot de passe UNTOC Engage",
-  "mail.reset.body": "Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure) :\n{url}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
+  "mail.reset.body":
+    "Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure) :\n{url}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
   "mail.orgVerified.subject": "Votre organisation a été vérifiée",
-  "mail.orgVerified.body": "Bonjour,\n\n{org} est désormais vérifiée et figure dans l'annuaire d'UNTOC Engage.",
+  "mail.orgVerified.body":
+    "Bonjour,\n\n{org} est désormais vérifiée et figure dans l'annuaire d'UNTOC Engage.",
   "mail.orgRejected.subject": "L'enregistrement de votre organisation",
-  "mail.orgRejected.body": "Bonjour,\n\nL'enregistrement de {org} n'a pas été approuvé. Motif indiqué par le secrétariat :\n{reason}",
+  "mail.orgRejected.body":
+    "Bonjour,\n\nL'enregistrement de {org} n'a pas été approuvé. Motif indiqué par le secrétariat :\n{reason}",
   "mail.membership.subject": "Nouvelle demande d'adhésion",
-  "mail.membership.body": "Bonjour,\n\n{person} demande à rejoindre {org}. Ouvrez UNTOC Engage pour accepter ou refuser.",
+  "mail.membership.body":
+    "Bonjour,\n\n{person} demande à rejoindre {org}. Ouvrez UNTOC Engage pour accepter ou refuser.",
   "error.validation": "Certains champs ne sont pas valides.",
   "error.unauthorized": "Connectez-vous pour continuer.",
   "error.forbidden": "Vous n'êtes pas autorisé à effectuer cette action.",
   "error.not_found": "Introuvable.",
-  "error.two_factor_required": "Activez la vérification en deux étapes pour utiliser les fonctions du secrétariat et d'administration.",
+  "error.two_factor_required":
+    "Activez la vérification en deux étapes pour utiliser les fonctions du secrétariat et d'administration.",
   "error.rate_limited": "Trop de tentatives. Réessayez plus tard.",
   "error.csrf": "Cette requête a été refusée car elle ne provient pas de l'application.",
   "error.internal": "Une erreur s'est produite de notre côté.",
@@ -47,20 +56,25 @@ const fr: Catalog = {
 
 const es: Catalog = {
   "mail.verify.subject": "Confirme su dirección de correo electrónico para UNTOC Engage",
-  "mail.verify.body": "Hola {name}:\n\nConfirme su dirección de correo electrónico abriendo este enlace:\n{url}\n\nSi no creó una cuenta, ignore este mensaje.",
+  "mail.verify.body":
+    "Hola {name}:\n\nConfirme su dirección de correo electrónico abriendo este enlace:\n{url}\n\nSi no creó una cuenta, ignore este mensaje.",
   "mail.reset.subject": "Restablezca su contraseña de UNTOC Engage",
-  "mail.reset.body": "Hola {name}:\n\nPara elegir una nueva contraseña, abra este enlace (válido durante una hora):\n{url}\n\nSi no lo solicitó, ignore este mensaje.",
+  "mail.reset.body":
+    "Hola {name}:\n\nPara elegir una nueva contraseña, abra este enlace (válido durante una hora):\n{url}\n\nSi no lo solicitó, ignore este mensaje.",
   "mail.orgVerified.subject": "Su organización ha sido verificada",
   "mail.orgVerified.body": "Hola:\n\n{org} ya está verificada y figura en el directorio de UNTOC Engage.",
   "mail.orgRejected.subject": "El registro de su organización",
-  "mail.orgRejected.body": "Hola:\n\nEl registro de {org} no fue aprobado. Motivo indicado por la secretaría:\n{reason}",
+  "mail.orgRejected.body":
+    "Hola:\n\nEl registro de {org} no fue aprobado. Motivo indicado por la secretaría:\n{reason}",
   "mail.membership.subject": "Nueva solicitud de adhesión",
-  "mail.membership.body": "Hola:\n\n{person} solicita unirse a {org}. Abra UNTOC Engage para aprobar o rechazar.",
+  "mail.membership.body":
+    "Hola:\n\n{person} solicita unirse a {org}. Abra UNTOC Engage para aprobar o rechazar.",
   "error.validation": "Algunos campos no son válidos.",
   "error.unauthorized": "Inicie sesión para continuar.",
   "error.forbidden": "No tiene permiso para hacer esto.",
   "error.not_found": "No encontrado.",
-  "error.two_factor_required": "Configure la verificación en dos pasos para usar las funciones de secretaría y administración.",
+  "error.two_factor_required":
+    "Configure la verificación en dos pasos para usar las funciones de secretaría y administración.",
   "error.rate_limited": "Demasiados intentos. Inténtelo más tarde.",
   "error.csrf": "Se rechazó esta solicitud porque no procede de la aplicación.",
   "error.internal": "Algo salió mal por nuestra parte.",
@@ -68,20 +82,25 @@ const es: Catalog = {
 
 const ru: Catalog = {
   "mail.verify.subject": "Подтвердите адрес электронной почты для UNTOC Engage",
-  "mail.verify.body": "Здравствуйте, {name}!\n\nПодтвердите адрес электронной почты, открыв ссылку:\n{url}\n\nЕсли вы не создавали учетную запись, проигнорируйте это сообщение.",
+  "mail.verify.body":
+    "Здравствуйте, {name}!\n\nПодтвердите адрес электронной почты, открыв ссылку:\n{url}\n\nЕсли вы не создавали учетную запись, проигнорируйте это сообщение.",
   "mail.reset.subject": "Сброс пароля UNTOC Engage",
-  "mail.reset.body": "Здравствуйте, {name}!\n\nЧтобы задать новый пароль, откройте ссылку (действует один час):\n{url}\n\nЕсли вы этого не запрашивали, проигнорируйте сообщение.",
+  "mail.reset.body":
+    "Здравствуйте, {name}!\n\nЧтобы задать новый пароль, откройте ссылку (действует один час):\n{url}\n\nЕсли вы этого не запрашивали, проигнорируйте сообщение.",
   "mail.orgVerified.subject": "Ваша организация проверена",
   "mail.orgVerified.body": "Здравствуйте!\n\n{org} проверена и внесена в каталог UNTOC Engage.",
   "mail.orgRejected.subject": "Регистрация вашей организации",
-  "mail.orgRejected.body": "Здравствуйте!\n\nРегистрация {org} не одобрена. Причина, указанная секретариатом:\n{reason}",
+  "mail.orgRejected.body":
+    "Здравствуйте!\n\nРегистрация {org} не одобрена. Причина, указанная секретариатом:\n{reason}",
   "mail.membership.subject": "Новый запрос на членство",
-  "mail.membership.body": "Здравствуйте!\n\n{person} просит принять его в {org}. Откройте UNTOC Engage, чтобы одобрить или отклонить запрос.",
+  "mail.membership.body":
+    "Здравствуйте!\n\n{person} просит принять его в {org}. Откройте UNTOC Engage, чтобы одобрить или отклонить запрос.",
   "error.validation": "Некоторые поля заполнены неверно.",
   "error.unauthorized": "Войдите, чтобы продолжить.",
   "error.forbidden": "У вас нет прав на это действие.",
   "error.not_found": "Не найдено.",
-  "error.two_factor_required": "Настройте двухэтапную проверку, чтобы пользоваться функциями секретариата и администратора.",
+  "error.two_factor_required":
+    "Настройте двухэтапную проверку, чтобы пользоваться функциями секретариата и администратора.",
   "error.rate_limited": "Слишком много попыток. Повторите позже.",
   "error.csrf": "Запрос отклонен, так как он отправлен не из приложения.",
   "error.internal": "На нашей стороне произошла ошибка.",
@@ -89,9 +108,11 @@ const ru: Catalog = {
 
 const ar: Catalog = {
   "mail.verify.subject": "أكِّد عنوان بريدك الإلكتروني في منصة UNTOC Engage",
-  "mail.verify.body": "مرحبًا {name}،\n\nيرجى تأكيد عنوان بريدك الإلكتروني بفتح هذا الرابط:\n{url}\n\nإذا لم تُنشئ حسابًا، فتجاهل هذه الرسالة.",
+  "mail.verify.body":
+    "مرحبًا {name}،\n\nيرجى تأكيد عنوان بريدك الإلكتروني بفتح هذا الرابط:\n{url}\n\nإذا لم تُنشئ حسابًا، فتجاهل هذه الرسالة.",
   "mail.reset.subject": "إعادة تعيين كلمة المرور في UNTOC Engage",
-  "mail.reset.body": "مرحبًا {name}،\n\nلاختيار كلمة مرور جديدة، افتح هذا الرابط (صالح لمدة ساعة):\n{url}\n\nإذا لم تطلب ذلك، فتجاهل هذه الرسالة.",
+  "mail.reset.body":
+    "مرحبًا {name}،\n\nلاختيار كلمة مرور جديدة، افتح هذا الرابط (صالح لمدة ساعة):\n{url}\n\nإذا لم تطلب ذلك، فتجاهل هذه الرسالة.",
   "mail.orgVerified.subject": "تم التحقق من منظمتك",
   "mail.orgVerified.body": "مرحبًا،\n\nتم التحقق من {org} وأُدرجت في دليل UNTOC Engage.",
   "mail.orgRejected.subject": "تسجيل منظمتك",
@@ -110,9 +131,11 @@ const ar: Catalog = {
 
 const zh: Catalog = {
   "mail.verify.subject": "请确认您在 UNTOC Engage 的电子邮件地址",
-  "mail.verify.body": "{name}，您好：\n\n请打开以下链接确认您的电子邮件地址：\n{url}\n\n如果您没有创建账户，请忽略此邮件。",
+  "mail.verify.body":
+    "{name}，您好：\n\n请打开以下链接确认您的电子邮件地址：\n{url}\n\n如果您没有创建账户，请忽略此邮件。",
   "mail.reset.subject": "重置您的 UNTOC Engage 密码",
-  "mail.reset.body": "{name}，您好：\n\n请打开以下链接设置新密码（一小时内有效）：\n{url}\n\n如果这不是您本人的请求，请忽略此邮件。",
+  "mail.reset.body":
+    "{name}，您好：\n\n请打开以下链接设置新密码（一小时内有效）：\n{url}\n\n如果这不是您本人的请求，请忽略此邮件。",
   "mail.orgVerified.subject": "您的组织已通过核实",
   "mail.orgVerified.body": "您好：\n\n{org} 已通过核实，并已列入 UNTOC Engage 名录。",
   "mail.orgRejected.subject": "关于您组织的注册",

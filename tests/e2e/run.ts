@@ -1,0 +1,411 @@
+/**
+ * Browser journeys in Chromium against the real server, with an axe (WCAG 2.1 A/AA) check and a
+ * screenshot on every page visited. Run with `npm run build && npm run test:e2e`.
+ */
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import reference from "../../src/server/features/demo/reference-case.json" with { type: "json" };
+import { DEMO_PASSWORD } from "../../src/server/features/demo/seed.ts";
+import { totp } from "../../src/server/testing-totp.ts";
+
+const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const SHOTS = join(ROOT, "screenshots", "e2e");
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+const RUN = Date.now().toString(36);
+const ORG_NAME = `Association Lumière du Mékong ${RUN}`;
+const NEWCOMER = { name: "Camille Dubois", email: `camille.${RUN}@lumiere-mekong.example`, password: "Lumiere-Mekong-2024!" };
+const SECRETARIAT = reference.secretariat.find((s) => s.role === "secretariat")!;
+const ADMIN = reference.secretariat.find((s) => s.role === "admin")!;
+
+let dataDir = "";
+let base = "";
+let server: ChildProcess | null = null;
+let serverLog = "";
+let browser: Browser;
+const axeSummary: Array<{ page: string; violations: number }> = [];
+const pageErrors: string[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.unref();
+    s.on("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (server?.exitCode != null) throw new Error(`server exited (${server.exitCode}):\n${serverLog}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not become healthy in ${ms} ms:\n${serverLog}`);
+}
+
+function stopServer() {
+  if (server && server.exitCode == null) server.kill("SIGKILL");
+  server = null;
+}
+process.on("exit", stopServer);
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), "untoc-e2e-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: base,
+      SEED_DEMO: "true",
+      LOG_LEVEL: "warn",
+      SMTP_URL: "",
+      DATABASE_URL: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (d) => (serverLog += d));
+  server.stderr!.on("data", (d) => (serverLog += d));
+  await waitForHealth(`${base}/api/health`, 60_000);
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+  stopServer();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  console.log("# axe results (WCAG 2.1 A/AA):");
+  for (const a of axeSummary) console.log(`#   ${a.violations === 0 ? "ok  " : "FAIL"} ${a.page} (${a.violations})`);
+  if (pageErrors.length) console.log(`# page errors:\n#   ${pageErrors.join("\n#   ")}`);
+});
+
+/* ---------- helpers ---------- */
+
+async function newPage(
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  // The CSP (script-src 'self') would block injecting axe; bypass it for the test context only.
+  const context = await browser.newContext({ viewport, bypassCSP: true, locale: "en-GB" });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  return { context, page };
+}
+
+/** The page has rendered: an h1 in main, no loading indicator, network quiet. */
+async function ready(page: Page) {
+  await page.locator("main h1").first().waitFor();
+  await page.waitForFunction(() => !document.querySelector("main .loading"));
+  await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
+}
+
+async function check(page: Page, name: string) {
+  await ready(page);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async (tags) => {
+    const r = await (window as any).axe.run(document, { runOnly: tags });
+    return r.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n: any) => n.target.join(" ")),
+    }));
+  }, AXE_TAGS);
+  axeSummary.push({ page: name, violations: violations.length });
+  const text = violations
+    .map((v: any) => `  ${v.id} [${v.impact}] ${v.help}\n    ${v.targets.join("\n    ")}`)
+    .join("\n");
+  assert.equal(violations.length, 0, `axe violations on ${name} (${page.url()}):\n${text}`);
+}
+
+async function switchLanguage(page: Page, lang: string) {
+  await page.locator("#language-select").selectOption(lang);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+async function signIn(page: Page, email: string, password: string, code?: () => string) {
+  if (!page.url().includes("/sign-in")) await page.goto(`${base}/sign-in`);
+  await ready(page);
+  await page.locator('main input[type="email"]').fill(email);
+  await page.locator('main input[type="password"]').fill(password);
+  await page.locator('main form button[type="submit"]').click();
+  if (code) {
+    await page.locator('main input[autocomplete="one-time-code"]').fill(code());
+    await page.locator('main form button[type="submit"]').click();
+  }
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+  await page.locator(".header-tools button.btn-ghost").waitFor(); // "sign out" is shown
+}
+
+/** Turn on two-step verification on the security page; returns the base32 secret. */
+async function enableTwoFactor(page: Page, password: string, shotName: string): Promise<string> {
+  await page.goto(`${base}/me/security`);
+  await check(page, shotName);
+  const card = page.locator('section[aria-labelledby="tfa-title"]');
+  await card.locator('input[type="password"]').fill(password);
+  await card.locator('button[type="submit"]').click();
+  const secret = ((await card.locator(".secret code").textContent()) ?? "").replace(/\s/g, "");
+  assert.match(secret, /^[A-Z2-7]{16,}$/, "the secret key is shown");
+  await card.locator('input[autocomplete="one-time-code"]').fill(totp(secret));
+  await card.locator('button[type="submit"]').click();
+  await card.locator(".tag").waitFor(); // "on"
+  await page.locator(".banner").waitFor({ state: "detached" });
+  return secret;
+}
+
+function latestMail(to: string): string {
+  const db = new Database(join(dataDir, "untoc-engage.sqlite"), { readonly: true, fileMustExist: true });
+  try {
+    const row = db
+      .prepare("select text from outbox where to_address = ? order by created_at desc limit 1")
+      .get(to) as { text: string } | undefined;
+    return row?.text ?? "";
+  } finally {
+    db.close();
+  }
+}
+
+async function waitForMail(to: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const text = latestMail(to);
+    if (text) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to} in the outbox`);
+}
+
+const withContext = async (fn: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) => {
+  const { context, page } = await newPage(viewport);
+  try {
+    await fn(page);
+  } finally {
+    await context.close();
+  }
+};
+
+/* ---------- journeys ---------- */
+
+let orgPath = "";
+
+test("a newcomer registers an organisation in French", { concurrency: false }, () =>
+  withContext(async (page) => {
+    await page.goto(base);
+    await check(page, "a-home-en");
+    await switchLanguage(page, "fr");
+    await check(page, "a-home-fr");
+
+    await page.locator('main a[href="/sign-up"]').click();
+    await page.waitForURL("**/sign-up");
+    await check(page, "a-sign-up-fr");
+    await page.locator('main input[autocomplete="name"]').fill(NEWCOMER.name);
+    await page.locator('main input[type="email"]').fill(NEWCOMER.email);
+    await page.locator('main input[type="password"]').fill(NEWCOMER.password);
+    await page.locator("main form select").selectOption("fr");
+    await page.locator('main form button[type="submit"]').click();
+    await page.locator('main p[role="status"]').waitFor();
+    await check(page, "a-sign-up-sent-fr");
+
+    const mail = await waitForMail(NEWCOMER.email);
+    const link = mail.match(/https?:\/\/\S+\/api\/auth\/verify-email\?token=\S+/)?.[0];
+    assert.ok(link, `a verification link in the mail:\n${mail}`);
+    assert.ok(link.startsWith(base), `the link points at PUBLIC_URL: ${link}`);
+    await page.goto(link);
+    await page.waitForURL((u) => !u.pathname.startsWith("/api/"));
+    await ready(page);
+
+    const signedIn = await page
+      .locator(".header-tools button.btn-ghost")
+      .waitFor({ timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!signedIn) {
+      await page.goto(`${base}/sign-in`);
+      await check(page, "a-sign-in-fr");
+      await signIn(page, NEWCOMER.email, NEWCOMER.password);
+    }
+
+    await page.goto(`${base}/me`);
+    await check(page, "a-profile-fr");
+
+    await page.goto(`${base}/organizations/new`);
+    await check(page, "a-new-organisation-fr");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+    await page.locator("#org-names input[lang=fr]").fill(ORG_NAME);
+    await page.locator("#org-names select").selectOption("fr");
+    await page.locator("#org-acronym").fill("ALM");
+    await page.locator("#org-type").selectOption("ngo");
+    await page.locator("#org-country").selectOption("THA");
+    await page.locator("#org-countriesOfOperation select").selectOption("LAO");
+    await page.locator("#org-countriesOfOperation button.btn-secondary").click();
+    await page.locator("#org-countriesOfOperation .chip").waitFor();
+    await page.locator('#org-thematicFocus input[type="checkbox"]').first().check();
+    await page.locator("#org-website").fill("https://lumiere-mekong.example");
+    await page.locator("#org-description textarea").first().fill("Accompagnement juridique des migrants le long du Mékong.");
+    await page.locator('main form.org-form > button[type="submit"]').click();
+
+    await page.waitForURL(/\/organizations\/(?!new)[^/]+$/);
+    orgPath = new URL(page.url()).pathname;
+    const fr = JSON.parse(readFileSync(join(ROOT, "src/web/i18n/locales/fr.json"), "utf8"));
+    await page.getByRole("status").filter({ hasText: fr.org.pendingNotice }).waitFor();
+    await assert.doesNotReject(page.locator("main h1").filter({ hasText: ORG_NAME }).waitFor());
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+    await check(page, "a-organisation-pending-fr");
+  }));
+
+test("the secretariat verifies it in Arabic", { concurrency: false }, () =>
+  withContext(async (page) => {
+    assert.ok(orgPath, "journey a created the organisation");
+    await page.goto(`${base}/sign-in`);
+    await switchLanguage(page, "ar");
+    assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
+    await check(page, "b-sign-in-ar");
+    await signIn(page, SECRETARIAT.email, DEMO_PASSWORD);
+    await page.locator(".banner").waitFor(); // asked to set up two-step verification
+    await check(page, "b-home-ar-2fa-banner");
+
+    await enableTwoFactor(page, DEMO_PASSWORD, "b-security-ar");
+    await check(page, "b-security-ar-on");
+
+    await page.goto(`${base}/admin`);
+    await check(page, "b-admin-vetting-ar");
+    const ar = JSON.parse(readFileSync(join(ROOT, "src/web/i18n/locales/ar.json"), "utf8"));
+    const card = page.locator("li.org-card").filter({ hasText: ORG_NAME });
+    await card.waitFor();
+    await card.locator("button.btn-primary").click(); // verify
+    await card
+      .getByRole("status")
+      .filter({ hasText: ar.vetting.done.verify.replace("{{name}}", ORG_NAME) })
+      .waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
+    await check(page, "b-admin-vetting-ar-verified");
+
+    for (const tab of ["outbox", "reference", "import"]) {
+      await page.goto(`${base}/admin/${tab}`);
+      await check(page, `b-admin-${tab}-ar`);
+    }
+
+    await page.goto(`${base}${orgPath}`);
+    await page.locator("main h1").filter({ hasText: ORG_NAME }).waitFor();
+    assert.equal(await page.locator(".notice").count(), 0, "no pending notice once verified");
+    await check(page, "b-organisation-ar");
+  }));
+
+test("the admin reviews users and the audit log in English", { concurrency: false }, () =>
+  withContext(async (page) => {
+    await page.goto(`${base}/sign-in`);
+    await check(page, "e-sign-in-en");
+    await signIn(page, ADMIN.email, DEMO_PASSWORD);
+    await enableTwoFactor(page, DEMO_PASSWORD, "e-security-en");
+    for (const tab of ["", "users", "audit", "outbox", "reference", "import"]) {
+      await page.goto(`${base}/admin${tab ? `/${tab}` : ""}`);
+      await check(page, `e-admin-${tab || "vetting"}-en`);
+    }
+    // the verification is in the audit log
+    await page.goto(`${base}/admin/audit`);
+    await ready(page);
+    await assert.doesNotReject(page.locator("main").getByText(ORG_NAME).first().waitFor());
+  }));
+
+test("a visitor finds it in the directory in Chinese", { concurrency: false }, () =>
+  withContext(async (page) => {
+    assert.ok(orgPath, "journey a created the organisation");
+    await page.goto(base);
+    await switchLanguage(page, "zh");
+    await page.locator('nav a[href="/organizations"]').click();
+    await page.waitForURL("**/organizations");
+    await check(page, "c-directory-zh");
+    await page.locator('main input[type="search"]').fill(`Lumière ${RUN}`);
+    await page.locator("main form.search-form button").click();
+    await page.waitForURL(/[?&]q=/);
+    const hit = page.locator("li.org-card a").filter({ hasText: ORG_NAME });
+    await hit.waitFor();
+    assert.equal(await page.locator("li.org-card").count(), 1, "exactly one result");
+    await check(page, "c-directory-search-zh");
+    await hit.click();
+    await page.waitForURL(`**${orgPath}`);
+    await page.locator("main h1").filter({ hasText: ORG_NAME }).waitFor();
+    // the name exists only in French: marked as such for assistive technology
+    assert.equal(await page.locator("main h1 [lang=fr]").count(), 1);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "zh");
+    await check(page, "c-organisation-zh");
+  }));
+
+test("the directory and organisation page in English", { concurrency: false }, () =>
+  withContext(async (page) => {
+    await page.goto(`${base}/organizations`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    await check(page, "e-directory-en");
+    await page.goto(`${base}${orgPath}`);
+    await page.locator("main h1").filter({ hasText: ORG_NAME }).waitFor();
+    await check(page, "e-organisation-en");
+  }));
+
+test("Arabic on a phone: the directory is right-to-left and the filters open", { concurrency: false }, () =>
+  withContext(
+    async (page) => {
+      await page.goto(base);
+      await switchLanguage(page, "ar");
+      await page.goto(`${base}/organizations`);
+      assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
+      await check(page, "d-directory-ar-390");
+      const toggle = page.locator("button.filters-toggle");
+      const search = page.locator('main input[type="search"]');
+      assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+      assert.equal(await search.isVisible(), false, "filters are folded on a phone");
+      await toggle.click();
+      assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+      await search.waitFor({ state: "visible" });
+      await check(page, "d-directory-ar-390-filters");
+      await toggle.click();
+      await search.waitFor({ state: "hidden" });
+      // no horizontal scrolling
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page wider than the screen by ${overflow}px`);
+      await page.goto(`${base}${orgPath}`);
+      await page.locator("main h1").filter({ hasText: ORG_NAME }).waitFor();
+      await check(page, "d-organisation-ar-390");
+    },
+    { width: 390, height: 844 },
+  ));
+
+test("no uncaught errors in the pages", { concurrency: false }, () => {
+  assert.deepEqual(pageErrors, []);
+});
