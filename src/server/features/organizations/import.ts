@@ -15,6 +15,7 @@ import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { AppError, badRequest, forbidden } from "../../platform/errors.ts";
 import { publicReference } from "../reference/service.ts";
+import { countryAliases } from "../reference/shipped.ts";
 import { newOrgRow, searchParts, tagsOf, toInput } from "./mapping.ts";
 import * as store from "./store.ts";
 
@@ -222,6 +223,7 @@ export async function importOrganizations(
   // Country values: ISO alpha-3 codes or a name in any of the six languages.
   const ref = await publicReference(ctx);
   const countryByName = new Map<string, string>();
+  for (const [name, code] of countryAliases()) countryByName.set(foldText(name), code);
   for (const c of ref.countries) {
     countryByName.set(c.code.toLowerCase(), c.code);
     for (const n of Object.values(c.names)) countryByName.set(foldText(n), c.code);

@@ -51,3 +51,39 @@ function countriesFile(): Record<string, any> {
 export function readShippedDataset(dataset: DatasetName): Record<string, any> {
   return dataset === "countries" ? countriesFile() : readJson(dataset);
 }
+
+/** UN short names that the country-name library spells differently. */
+const UN_NAMES: Record<string, string> = {
+  "Viet Nam": "VNM",
+  "Lao People's Democratic Republic": "LAO",
+  "Republic of Korea": "KOR",
+  "Democratic People's Republic of Korea": "PRK",
+  "Iran (Islamic Republic of)": "IRN",
+  "Republic of Moldova": "MDA",
+  "United Republic of Tanzania": "TZA",
+  "Bolivia (Plurinational State of)": "BOL",
+  "Venezuela (Bolivarian Republic of)": "VEN",
+  "Micronesia (Federated States of)": "FSM",
+  "Syrian Arab Republic": "SYR",
+  "Russian Federation": "RUS",
+  "Türkiye": "TUR",
+  "State of Palestine": "PSE",
+  "Holy See": "VAT",
+  "European Union": "EUU",
+  "Côte d'Ivoire": "CIV",
+  "Democratic Republic of the Congo": "COD",
+  "Republic of the Congo": "COG",
+};
+
+/** Every name a country is known by in the six languages (official and common variants) → alpha-3. */
+export function countryAliases(): Map<string, string> {
+  const out = new Map<string, string>(Object.entries(UN_NAMES));
+  for (const [code, names] of Object.entries(EXTRA_NAMES)) for (const n of Object.values(names)) out.set(n, code);
+  for (const l of LOCALES) {
+    for (const [a2, names] of Object.entries(countries.getNames(l, { select: "all" }) as Record<string, string[]>)) {
+      const a3 = countries.alpha2ToAlpha3(a2);
+      if (a3) for (const n of names) out.set(n, a3);
+    }
+  }
+  return out;
+}
