@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/index.ts";
 import { migrateToLatest } from "./db/migrate.ts";
@@ -27,6 +28,7 @@ export async function openRuntime(
 ): Promise<Runtime> {
   const database = openDatabase(config.database, opts);
   await migrateToLatest(database.db, database.dialect);
+  await analyze(database);
   const mailer = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   const options = authOptions(config, database, mailer);
   await migrateAuth(options);
@@ -56,6 +58,12 @@ export async function openRuntime(
       await database.close();
     },
   };
+}
+
+/** Refreshes the query planner's statistics (cheap when nothing changed). */
+export async function analyze(database: Database): Promise<void> {
+  if (database.sqlite) database.sqlite.pragma("optimize=0x10002");
+  else await sql`ANALYZE`.execute(database.db);
 }
 
 /** Start-up tasks: reference data present, configured admin present. */

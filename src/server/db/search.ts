@@ -45,23 +45,32 @@ function tsQueryExpression(query: string): string | null {
 
 export function createSearchIndex(dialect: Dialect): SearchIndex {
   if (dialect === "sqlite") {
+    const tables = (entity: SearchEntity) => ({ fts: sql.table(`fts_${entity}`), ids: sql.table(`fts_${entity}_ids`) });
+    const removeSqlite = async (db: Kysely<any>, entity: SearchEntity, id: string) => {
+      const t = tables(entity);
+      const row = await sql<{ fts_rowid: number }>`SELECT fts_rowid FROM ${t.ids} WHERE entity_id = ${id}`.execute(db);
+      if (row.rows[0]) {
+        await sql`DELETE FROM ${t.fts} WHERE rowid = ${row.rows[0].fts_rowid}`.execute(db);
+        await sql`DELETE FROM ${t.ids} WHERE entity_id = ${id}`.execute(db);
+      }
+    };
+    const insertSqlite = async (db: Kysely<any>, entity: SearchEntity, docs: Array<{ id: string; parts: Array<string | null | undefined> }>) => {
+      const t = tables(entity);
+      for (let i = 0; i < docs.length; i += 400) {
+        const batch = docs.slice(i, i + 400);
+        const rows = batch.map((d) => sql`(${d.id}, ${searchDocument(d.parts)})`);
+        const inserted = await sql<{ rowid: number; entity_id: string }>`INSERT INTO ${t.fts} (entity_id, doc) VALUES ${sql.join(rows)} RETURNING rowid, entity_id`.execute(db);
+        const map = inserted.rows.map((r) => sql`(${r.entity_id}, ${r.rowid})`);
+        await sql`INSERT INTO ${t.ids} (entity_id, fts_rowid) VALUES ${sql.join(map)}`.execute(db);
+      }
+    };
     return {
       async put(db, entity, id, parts) {
-        const table = sql.table(`fts_${entity}`);
-        await sql`DELETE FROM ${table} WHERE entity_id = ${id}`.execute(db);
-        await sql`INSERT INTO ${table} (entity_id, doc) VALUES (${id}, ${searchDocument(parts)})`.execute(db);
+        await removeSqlite(db, entity, id);
+        await insertSqlite(db, entity, [{ id, parts }]);
       },
-      async putMany(db, entity, docs) {
-        for (let i = 0; i < docs.length; i += 400) {
-          const rows = docs.slice(i, i + 400).map((d) => sql`(${d.id}, ${searchDocument(d.parts)})`);
-          await sql`INSERT INTO ${sql.table(`fts_${entity}`)} (entity_id, doc) VALUES ${sql.join(rows)}`.execute(
-            db,
-          );
-        }
-      },
-      async remove(db, entity, id) {
-        await sql`DELETE FROM ${sql.table(`fts_${entity}`)} WHERE entity_id = ${id}`.execute(db);
-      },
+      putMany: insertSqlite,
+      remove: removeSqlite,
       matchIds(entity, query) {
         const expr = ftsExpression(query);
         if (!expr) return null;
