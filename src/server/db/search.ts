@@ -45,21 +45,35 @@ function tsQueryExpression(query: string): string | null {
 
 export function createSearchIndex(dialect: Dialect): SearchIndex {
   if (dialect === "sqlite") {
-    const tables = (entity: SearchEntity) => ({ fts: sql.table(`fts_${entity}`), ids: sql.table(`fts_${entity}_ids`) });
+    const tables = (entity: SearchEntity) => ({
+      fts: sql.table(`fts_${entity}`),
+      ids: sql.table(`fts_${entity}_ids`),
+    });
     const removeSqlite = async (db: Kysely<any>, entity: SearchEntity, id: string) => {
       const t = tables(entity);
-      const row = await sql<{ fts_rowid: number }>`SELECT fts_rowid FROM ${t.ids} WHERE entity_id = ${id}`.execute(db);
+      const row = await sql<{
+        fts_rowid: number;
+      }>`SELECT fts_rowid FROM ${t.ids} WHERE entity_id = ${id}`.execute(db);
       if (row.rows[0]) {
         await sql`DELETE FROM ${t.fts} WHERE rowid = ${row.rows[0].fts_rowid}`.execute(db);
         await sql`DELETE FROM ${t.ids} WHERE entity_id = ${id}`.execute(db);
       }
     };
-    const insertSqlite = async (db: Kysely<any>, entity: SearchEntity, docs: Array<{ id: string; parts: Array<string | null | undefined> }>) => {
+    const insertSqlite = async (
+      db: Kysely<any>,
+      entity: SearchEntity,
+      docs: Array<{ id: string; parts: Array<string | null | undefined> }>,
+    ) => {
       const t = tables(entity);
       for (let i = 0; i < docs.length; i += 400) {
         const batch = docs.slice(i, i + 400);
         const rows = batch.map((d) => sql`(${d.id}, ${searchDocument(d.parts)})`);
-        const inserted = await sql<{ rowid: number; entity_id: string }>`INSERT INTO ${t.fts} (entity_id, doc) VALUES ${sql.join(rows)} RETURNING rowid, entity_id`.execute(db);
+        const inserted = await sql<{
+          rowid: number;
+          entity_id: string;
+        }>`INSERT INTO ${t.fts} (entity_id, doc) VALUES ${sql.join(rows)} RETURNING rowid, entity_id`.execute(
+          db,
+        );
         const map = inserted.rows.map((r) => sql`(${r.entity_id}, ${r.rowid})`);
         await sql`INSERT INTO ${t.ids} (entity_id, fts_rowid) VALUES ${sql.join(map)}`.execute(db);
       }

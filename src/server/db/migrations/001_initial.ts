@@ -34,7 +34,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .execute();
   for (const [name, cols] of [
     ["organization_status_name", ["status", "name_key", "id"]],
-    ["organization_status_country", ["status", "country", "name_key"]],
+    ["organization_status_country", ["status", "country", "name_key", "id"]],
     ["organization_status_type", ["status", "type", "name_key"]],
     ["organization_status_created", ["status", "created_at"]],
     ["organization_country_key", ["country", "name_key"]],
@@ -242,7 +242,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
         )
         .execute(db);
       // FTS5 cannot look up an UNINDEXED column quickly: keep entity id → FTS rowid beside it.
-      await sql.raw(`CREATE TABLE fts_${entity}_ids (entity_id TEXT PRIMARY KEY, fts_rowid INTEGER NOT NULL)`).execute(db);
+      await sql
+        .raw(`CREATE TABLE fts_${entity}_ids (entity_id TEXT PRIMARY KEY, fts_rowid INTEGER NOT NULL)`)
+        .execute(db);
     }
   } else {
     await db.schema

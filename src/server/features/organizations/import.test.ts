@@ -8,9 +8,16 @@ function multipart(file: { name: string; type: string; content: Buffer }, fields
   for (const [k, v] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+  );
   parts.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 describe("import of organisations", () => {
@@ -21,9 +28,19 @@ describe("import of organisations", () => {
   beforeAll(async () => {
     t = await createTestApp();
     staff = await t.user({ roles: ["admin"] });
-    const org = await t.app.inject({ method: "POST", url: "/api/organizations", headers: staff.auth, payload: sampleOrg() });
+    const org = await t.app.inject({
+      method: "POST",
+      url: "/api/organizations",
+      headers: staff.auth,
+      payload: sampleOrg(),
+    });
     existingId = org.json().id;
-    await t.app.inject({ method: "POST", url: `/api/organizations/${existingId}/verify`, headers: staff.auth, payload: {} });
+    await t.app.inject({
+      method: "POST",
+      url: `/api/organizations/${existingId}/verify`,
+      headers: staff.auth,
+      payload: {},
+    });
   });
   afterAll(() => t.close());
 
@@ -38,16 +55,35 @@ describe("import of organisations", () => {
     "Bangkok Legal Aid Forum,BLAF,NGO,THA,,",
   ].join("\n");
 
-  const send = (content: string | Buffer, fields: Record<string, string>, name = "orgs.csv", type = "text/csv") => {
-    const m = multipart({ name, type, content: Buffer.isBuffer(content) ? content : Buffer.from(content) }, fields);
-    return t.app.inject({ method: "POST", url: "/api/organizations/import", headers: { ...staff.auth, ...m.headers }, payload: m.payload });
+  const send = (
+    content: string | Buffer,
+    fields: Record<string, string>,
+    name = "orgs.csv",
+    type = "text/csv",
+  ) => {
+    const m = multipart(
+      { name, type, content: Buffer.isBuffer(content) ? content : Buffer.from(content) },
+      fields,
+    );
+    return t.app.inject({
+      method: "POST",
+      url: "/api/organizations/import",
+      headers: { ...staff.auth, ...m.headers },
+      payload: m.payload,
+    });
   };
 
   it("previews with a suggested column mapping, per-line errors and duplicates", async () => {
     const res = await send(`\uFEFF${csv}`, { dryRun: "true" });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.mapping).toMatchObject({ "Organisation name": "name", Country: "country", Website: "website", "E-mail": "email", Type: "type" });
+    expect(body.mapping).toMatchObject({
+      "Organisation name": "name",
+      Country: "country",
+      Website: "website",
+      "E-mail": "email",
+      Type: "type",
+    });
     const byLine = Object.fromEntries(body.rows.map((r: any) => [r.line, r]));
     expect(byLine[2].errors).toEqual([]);
     expect(byLine[2].action).toBe("create");
@@ -71,14 +107,21 @@ describe("import of organisations", () => {
   });
 
   it("imports the confirmed batch with merge and skip decisions, all in one transaction", async () => {
-    const res = await send(csv, { dryRun: "false", decisions: JSON.stringify({ 5: `merge:${existingId}`, 7: "skip", 8: "skip" }) });
+    const res = await send(csv, {
+      dryRun: "false",
+      decisions: JSON.stringify({ 5: `merge:${existingId}`, 7: "skip", 8: "skip" }),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ created: 2, merged: 1, skipped: 4 });
     const list = (await t.app.inject({ url: "/api/organizations?q=bangkok" })).json();
     expect(list.total).toBe(1);
     const irpj = (await t.app.inject({ url: "/api/organizations?q=IRPJ" })).json().items[0];
     expect(irpj).toMatchObject({ type: "academia", country: "PHL" });
-    const audit = await t.rt.database.db.selectFrom("audit_log").selectAll().where("action", "=", "organization.import").execute();
+    const audit = await t.rt.database.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "organization.import")
+      .execute();
     expect(JSON.parse(audit[0].after!)).toMatchObject({ created: 2, merged: 1 });
   });
 
@@ -88,9 +131,18 @@ describe("import of organisations", () => {
     ws.addRow(["Name", "Country", "Type"]);
     ws.addRow(["Dhaka Anti-Trafficking Alliance", "BGD", "network"]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const res = await send(bytes, { dryRun: "true" }, "orgs.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const res = await send(
+      bytes,
+      { dryRun: "true" },
+      "orgs.xlsx",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
     expect(res.statusCode).toBe(200);
-    expect(res.json().rows[0]).toMatchObject({ line: 2, errors: [], data: { name: "Dhaka Anti-Trafficking Alliance", country: "BGD", type: "network" } });
+    expect(res.json().rows[0]).toMatchObject({
+      line: 2,
+      errors: [],
+      data: { name: "Dhaka Anti-Trafficking Alliance", country: "BGD", type: "network" },
+    });
   });
 
   it("asks for a mapping when name or country cannot be found, and refuses files that are not tables", async () => {
@@ -102,7 +154,12 @@ describe("import of organisations", () => {
     expect(bad.statusCode).toBe(400);
     const member = await t.user();
     const m = multipart({ name: "x.csv", type: "text/csv", content: Buffer.from(csv) }, { dryRun: "true" });
-    const denied = await t.app.inject({ method: "POST", url: "/api/organizations/import", headers: { ...member.auth, ...m.headers }, payload: m.payload });
+    const denied = await t.app.inject({
+      method: "POST",
+      url: "/api/organizations/import",
+      headers: { ...member.auth, ...m.headers },
+      payload: m.payload,
+    });
     expect(denied.statusCode).toBe(403);
   });
 });

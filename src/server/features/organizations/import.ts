@@ -407,7 +407,11 @@ export async function importOrganizations(
       tx.db,
       created.map((c) => ({ id: c.row.id, tags: tagsOf(c.input) })),
     );
-    await tx.search.putMany(tx.db, "organization", created.map((c) => ({ id: c.row.id, parts: searchParts(c.row) })));
+    await tx.search.putMany(
+      tx.db,
+      "organization",
+      created.map((c) => ({ id: c.row.id, parts: searchParts(c.row) })),
+    );
     let merged = 0;
     for (const r of rows.filter((x) => x.action.startsWith("merge:"))) {
       const targetId = r.action.slice(6);

@@ -49,7 +49,7 @@ export async function listOrganizations(ctx: Ctx, q: OrganizationListQuery) {
   const offset = (q.page - 1) * q.pageSize;
   const [rows, total, regions] = await Promise.all([
     store.list(ctx.db, filter, q.sort, q.pageSize, offset),
-    store.count(ctx.db, filter),
+    store.count(ctx.db, filter, JSON.stringify({ ...q, page: 0, pageSize: 0, sort: "" })),
     regionOf(ctx),
   ]);
   return {

@@ -66,11 +66,29 @@ export async function list(db: Kysely<DB>, f: OrgFilter, sort: OrgSort, limit: n
   return q.orderBy("o.id").limit(limit).offset(offset).execute();
 }
 
-export async function count(db: Kysely<DB>, f: OrgFilter): Promise<number> {
+/**
+ * Totals are cached per filter for a few seconds (every organisation write in this process clears
+ * the cache), because counting thousands of rows on every page view dominates the directory's cost.
+ */
+const COUNT_TTL_MS = 5_000;
+const countCache = new Map<string, { at: number; n: number }>();
+
+export function clearCountCache() {
+  countCache.clear();
+}
+
+export async function count(db: Kysely<DB>, f: OrgFilter, cacheKey?: string): Promise<number> {
+  const hit = cacheKey ? countCache.get(cacheKey) : undefined;
+  if (hit && Date.now() - hit.at < COUNT_TTL_MS) return hit.n;
   const row = await filtered(db, f)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const n = Number(row.n);
+  if (cacheKey && !db.isTransaction) {
+    if (countCache.size > 2000) countCache.clear();
+    countCache.set(cacheKey, { at: Date.now(), n });
+  }
+  return n;
 }
 
 export async function byId(db: Kysely<DB>, id: string) {
@@ -78,6 +96,7 @@ export async function byId(db: Kysely<DB>, id: string) {
 }
 
 export async function insert(db: Kysely<DB>, rows: OrgRow[]) {
+  clearCountCache();
   for (let i = 0; i < rows.length; i += 100)
     await db
       .insertInto("organization")
@@ -86,6 +105,7 @@ export async function insert(db: Kysely<DB>, rows: OrgRow[]) {
 }
 
 export async function update(db: Kysely<DB>, id: string, values: Partial<OrgRow>) {
+  clearCountCache();
   await db.updateTable("organization").set(values).where("id", "=", id).execute();
 }
 

@@ -188,7 +188,15 @@ export async function regionMembers(ctx: Ctx, region: string): Promise<string[]>
   return group.members;
 }
 
+const regionMaps = new WeakMap<PublicReference, Map<string, string | null>>();
+
+/** Country → regional group, built once per cached reference bundle. */
 export async function regionOf(ctx: Ctx): Promise<Map<string, string | null>> {
   const ref = await publicReference(ctx);
-  return new Map(ref.countries.map((c) => [c.code, c.region]));
+  let map = regionMaps.get(ref);
+  if (!map) {
+    map = new Map(ref.countries.map((c) => [c.code, c.region]));
+    regionMaps.set(ref, map);
+  }
+  return map;
 }

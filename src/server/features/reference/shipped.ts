@@ -66,7 +66,7 @@ const UN_NAMES: Record<string, string> = {
   "Micronesia (Federated States of)": "FSM",
   "Syrian Arab Republic": "SYR",
   "Russian Federation": "RUS",
-  "Türkiye": "TUR",
+  Türkiye: "TUR",
   "State of Palestine": "PSE",
   "Holy See": "VAT",
   "European Union": "EUU",
@@ -78,9 +78,12 @@ const UN_NAMES: Record<string, string> = {
 /** Every name a country is known by in the six languages (official and common variants) → alpha-3. */
 export function countryAliases(): Map<string, string> {
   const out = new Map<string, string>(Object.entries(UN_NAMES));
-  for (const [code, names] of Object.entries(EXTRA_NAMES)) for (const n of Object.values(names)) out.set(n, code);
+  for (const [code, names] of Object.entries(EXTRA_NAMES))
+    for (const n of Object.values(names)) out.set(n, code);
   for (const l of LOCALES) {
-    for (const [a2, names] of Object.entries(countries.getNames(l, { select: "all" }) as Record<string, string[]>)) {
+    for (const [a2, names] of Object.entries(
+      countries.getNames(l, { select: "all" }) as Record<string, string[]>,
+    )) {
       const a3 = countries.alpha2ToAlpha3(a2);
       if (a3) for (const n of names) out.set(n, a3);
     }
