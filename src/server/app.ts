@@ -99,10 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Who is calling, then whether they may: before any body is parsed or validated.
   app.addHook("onRequest", async (req) => {
     if (req.is404) return;
-    if (!req.url.startsWith("/api/") || req.url.startsWith("/api/auth/")) {
-      checkAccess(req.routeOptions.config.access, null, false);
-      return;
-    }
+    // Outside /api/ only the web app's static files are served (public); better-auth guards /api/auth/.
+    if (!req.url.startsWith("/api/") || req.url.startsWith("/api/auth/")) return;
     req.actor = await resolveActor(req, database.db, auth);
     checkAccess(req.routeOptions.config.access, req.actor, config.requireStaff2fa);
     checkCsrf(req, config.publicUrl);

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -25,7 +25,11 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 const RUN = Date.now().toString(36);
 const ORG_NAME = `Association Lumière du Mékong ${RUN}`;
-const NEWCOMER = { name: "Camille Dubois", email: `camille.${RUN}@lumiere-mekong.example`, password: "Lumiere-Mekong-2024!" };
+const NEWCOMER = {
+  name: "Camille Dubois",
+  email: `camille.${RUN}@lumiere-mekong.example`,
+  password: "Lumiere-Mekong-2024!",
+};
 const SECRETARIAT = reference.secretariat.find((s) => s.role === "secretariat")!;
 const ADMIN = reference.secretariat.find((s) => s.role === "admin")!;
 
@@ -67,11 +71,19 @@ async function waitForHealth(url: string, ms: number) {
 function stopServer() {
   if (server && server.exitCode == null) server.kill("SIGKILL");
   server = null;
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 process.on("exit", stopServer);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    stopServer();
+    process.exit(130);
+  });
+}
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  for (const f of readdirSync(SHOTS)) if (f.startsWith("FAILED-")) rmSync(join(SHOTS, f), { force: true });
   dataDir = mkdtempSync(join(tmpdir(), "untoc-e2e-"));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
@@ -110,9 +122,9 @@ before(async () => {
 after(async () => {
   await browser?.close().catch(() => undefined);
   stopServer();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   console.log("# axe results (WCAG 2.1 A/AA):");
-  for (const a of axeSummary) console.log(`#   ${a.violations === 0 ? "ok  " : "FAIL"} ${a.page} (${a.violations})`);
+  for (const a of axeSummary)
+    console.log(`#   ${a.violations === 0 ? "ok  " : "FAIL"} ${a.page} (${a.violations})`);
   if (pageErrors.length) console.log(`# page errors:\n#   ${pageErrors.join("\n#   ")}`);
 });
 
@@ -132,7 +144,7 @@ async function newPage(
 /** The page has rendered: an h1 in main, no loading indicator, network quiet. */
 async function ready(page: Page) {
   await page.locator("main h1").first().waitFor();
-  await page.waitForFunction(() => !document.querySelector("main .loading"));
+  await page.waitForFunction(() => !document.querySelector('main .loading, main [aria-busy="true"]'));
   await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
 }
 
@@ -157,6 +169,8 @@ async function check(page: Page, name: string) {
 }
 
 async function switchLanguage(page: Page, lang: string) {
+  const menu = page.locator("button.menu-button");
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) === "false") await menu.click();
   await page.locator("#language-select").selectOption(lang);
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
@@ -186,7 +200,9 @@ async function enableTwoFactor(page: Page, password: string, shotName: string): 
   assert.match(secret, /^[A-Z2-7]{16,}$/, "the secret key is shown");
   await card.locator('input[autocomplete="one-time-code"]').fill(totp(secret));
   await card.locator('button[type="submit"]').click();
-  await card.locator(".tag").waitFor(); // "on"
+  // the confirmation is announced; the backup codes stay on screen until the user leaves
+  await card.locator(".live-status").filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await card.locator(".error-summary").count(), 0, "no error after confirming the code");
   await page.locator(".banner").waitFor({ state: "detached" });
   return secret;
 }
@@ -212,10 +228,18 @@ async function waitForMail(to: string): Promise<string> {
   throw new Error(`no mail to ${to} in the outbox`);
 }
 
-const withContext = async (fn: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) => {
+const withContext = async (
+  fn: (page: Page) => Promise<void>,
+  viewport?: { width: number; height: number },
+) => {
   const { context, page } = await newPage(viewport);
   try {
     await fn(page);
+  } catch (err) {
+    await page
+      .screenshot({ path: join(SHOTS, `FAILED-${Date.now()}.png`), fullPage: true })
+      .catch(() => undefined);
+    throw err;
   } finally {
     await context.close();
   }
@@ -224,6 +248,16 @@ const withContext = async (fn: (page: Page) => Promise<void>, viewport?: { width
 /* ---------- journeys ---------- */
 
 let orgPath = "";
+
+test("the server serves the built web app and its assets", { concurrency: false }, async () => {
+  const html = await (await fetch(base)).text();
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  assert.ok(assets.length >= 2, "index.html links the built script and stylesheet (run `npm run build`)");
+  for (const a of assets) {
+    const r = await fetch(base + a);
+    assert.equal(r.status, 200, `GET ${a} → ${r.status} ${await r.text()}`);
+  }
+});
 
 test("a newcomer registers an organisation in French", { concurrency: false }, () =>
   withContext(async (page) => {
@@ -278,7 +312,10 @@ test("a newcomer registers an organisation in French", { concurrency: false }, (
     await page.locator("#org-countriesOfOperation .chip").waitFor();
     await page.locator('#org-thematicFocus input[type="checkbox"]').first().check();
     await page.locator("#org-website").fill("https://lumiere-mekong.example");
-    await page.locator("#org-description textarea").first().fill("Accompagnement juridique des migrants le long du Mékong.");
+    await page
+      .locator("#org-description textarea")
+      .first()
+      .fill("Accompagnement juridique des migrants le long du Mékong.");
     await page.locator('main form.org-form > button[type="submit"]').click();
 
     await page.waitForURL(/\/organizations\/(?!new)[^/]+$/);
@@ -288,7 +325,8 @@ test("a newcomer registers an organisation in French", { concurrency: false }, (
     await assert.doesNotReject(page.locator("main h1").filter({ hasText: ORG_NAME }).waitFor());
     assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
     await check(page, "a-organisation-pending-fr");
-  }));
+  }),
+);
 
 test("the secretariat verifies it in Arabic", { concurrency: false }, () =>
   withContext(async (page) => {
@@ -309,11 +347,9 @@ test("the secretariat verifies it in Arabic", { concurrency: false }, () =>
     const ar = JSON.parse(readFileSync(join(ROOT, "src/web/i18n/locales/ar.json"), "utf8"));
     const card = page.locator("li.org-card").filter({ hasText: ORG_NAME });
     await card.waitFor();
-    await card.locator("button.btn-primary").click(); // verify
-    await card
-      .getByRole("status")
-      .filter({ hasText: ar.vetting.done.verify.replace("{{name}}", ORG_NAME) })
-      .waitFor();
+    await card.getByRole("button", { name: `${ar.vetting.verify} ${ORG_NAME}` }).click();
+    // once verified it leaves the pending queue (its confirmation message goes with it: see the report)
+    await card.waitFor({ state: "detached" });
     assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
     await check(page, "b-admin-vetting-ar-verified");
 
@@ -326,7 +362,8 @@ test("the secretariat verifies it in Arabic", { concurrency: false }, () =>
     await page.locator("main h1").filter({ hasText: ORG_NAME }).waitFor();
     assert.equal(await page.locator(".notice").count(), 0, "no pending notice once verified");
     await check(page, "b-organisation-ar");
-  }));
+  }),
+);
 
 test("the admin reviews users and the audit log in English", { concurrency: false }, () =>
   withContext(async (page) => {
@@ -341,8 +378,11 @@ test("the admin reviews users and the audit log in English", { concurrency: fals
     // the verification is in the audit log
     await page.goto(`${base}/admin/audit`);
     await ready(page);
-    await assert.doesNotReject(page.locator("main").getByText(ORG_NAME).first().waitFor());
-  }));
+    await assert.doesNotReject(
+      page.locator("main").getByText(ORG_NAME).first().waitFor({ state: "attached" }),
+    );
+  }),
+);
 
 test("a visitor finds it in the directory in Chinese", { concurrency: false }, () =>
   withContext(async (page) => {
@@ -355,9 +395,10 @@ test("a visitor finds it in the directory in Chinese", { concurrency: false }, (
     await page.locator('main input[type="search"]').fill(`Lumière ${RUN}`);
     await page.locator("main form.search-form button").click();
     await page.waitForURL(/[?&]q=/);
+    // the previous list stays on screen while the search runs: wait for it to be replaced
+    await page.waitForFunction(() => document.querySelectorAll("li.org-card").length === 1);
     const hit = page.locator("li.org-card a").filter({ hasText: ORG_NAME });
     await hit.waitFor();
-    assert.equal(await page.locator("li.org-card").count(), 1, "exactly one result");
     await check(page, "c-directory-search-zh");
     await hit.click();
     await page.waitForURL(`**${orgPath}`);
@@ -366,7 +407,8 @@ test("a visitor finds it in the directory in Chinese", { concurrency: false }, (
     assert.equal(await page.locator("main h1 [lang=fr]").count(), 1);
     assert.equal(await page.evaluate(() => document.documentElement.lang), "zh");
     await check(page, "c-organisation-zh");
-  }));
+  }),
+);
 
 test("the directory and organisation page in English", { concurrency: false }, () =>
   withContext(async (page) => {
@@ -376,7 +418,8 @@ test("the directory and organisation page in English", { concurrency: false }, (
     await page.goto(`${base}${orgPath}`);
     await page.locator("main h1").filter({ hasText: ORG_NAME }).waitFor();
     await check(page, "e-organisation-en");
-  }));
+  }),
+);
 
 test("Arabic on a phone: the directory is right-to-left and the filters open", { concurrency: false }, () =>
   withContext(
@@ -404,7 +447,8 @@ test("Arabic on a phone: the directory is right-to-left and the filters open", {
       await check(page, "d-organisation-ar-390");
     },
     { width: 390, height: 844 },
-  ));
+  ),
+);
 
 test("no uncaught errors in the pages", { concurrency: false }, () => {
   assert.deepEqual(pageErrors, []);
