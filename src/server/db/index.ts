@@ -33,7 +33,23 @@ export function openDatabase(
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("cache_size = -64000");
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    // Reuse prepared statements: Kysely prepares every query afresh, which costs more than running it.
+    const statements = new Map<string, SQLite.Statement>();
+    const cached = {
+      prepare(text: string) {
+        let st = statements.get(text);
+        if (!st) {
+          if (statements.size >= 1000) statements.clear();
+          st = sqlite.prepare(text);
+          statements.set(text, st);
+        }
+        return st;
+      },
+      close: () => sqlite.close(),
+    };
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: cached as unknown as SQLite.Database }),
+    });
     return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

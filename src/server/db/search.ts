@@ -22,7 +22,7 @@ export interface SearchIndex {
     docs: Array<{ id: string; parts: Array<string | null | undefined> }>,
   ): Promise<void>;
   remove(db: Kysely<any>, entity: SearchEntity, id: string): Promise<void>;
-  /** A subquery selecting matching entity ids, or null when the query has no searchable term. */
+  /** A subquery with one column, entity_id, of the matching entities; null when the query has no searchable term. */
   matchIds(entity: SearchEntity, query: string): RawBuilder<unknown> | null;
 }
 
@@ -68,13 +68,12 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
       for (let i = 0; i < docs.length; i += 400) {
         const batch = docs.slice(i, i + 400);
         const rows = batch.map((d) => sql`(${d.id}, ${searchDocument(d.parts)})`);
-        const inserted = await sql<{
-          rowid: number;
-          entity_id: string;
-        }>`INSERT INTO ${t.fts} (entity_id, doc) VALUES ${sql.join(rows)} RETURNING rowid, entity_id`.execute(
+        const inserted = await sql`INSERT INTO ${t.fts} (entity_id, doc) VALUES ${sql.join(rows)}`.execute(
           db,
         );
-        const map = inserted.rows.map((r) => sql`(${r.entity_id}, ${r.rowid})`);
+        // One statement takes consecutive rowids after the current maximum, ending at the last insert id.
+        const last = Number(inserted.insertId);
+        const map = batch.map((d, k) => sql`(${d.id}, ${last - batch.length + 1 + k})`);
         await sql`INSERT INTO ${t.ids} (entity_id, fts_rowid) VALUES ${sql.join(map)}`.execute(db);
       }
     };
@@ -88,8 +87,9 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
       matchIds(entity, query) {
         const expr = ftsExpression(query);
         if (!expr) return null;
-        const table = sql.table(`fts_${entity}`);
-        return sql`(SELECT entity_id FROM ${table} WHERE ${table} MATCH ${expr})`;
+        const t = tables(entity);
+        // Read FTS rowids only (reading an UNINDEXED column is slow), then map them to entity ids.
+        return sql`(SELECT m.entity_id FROM ${t.ids} m WHERE m.fts_rowid IN (SELECT rowid FROM ${t.fts} WHERE ${t.fts} MATCH ${expr}))`;
       },
     };
   }
