@@ -20,6 +20,7 @@ import { authRoutes } from "./features/auth/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { meRoutes } from "./features/me/routes.ts";
 import { organizationRoutes } from "./features/organizations/routes.ts";
+import { peopleRoutes } from "./features/people/routes.ts";
 import { referenceRoutes } from "./features/reference/routes.ts";
 import { checkAccess } from "./platform/access.ts";
 import type { Auth } from "./platform/auth.ts";
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(referenceRoutes);
       await api.register(organizationRoutes);
       await api.register(meRoutes, { auth });
+      await api.register(peopleRoutes);
       await api.register(adminRoutes, { auth });
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),

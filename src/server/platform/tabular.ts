@@ -7,7 +7,10 @@ import { badRequest } from "./errors.ts";
  * Reads an uploaded table (CSV in UTF-8 or UTF-16 with or without BOM, comma, semicolon or tab
  * separated; or XLSX) into a header row and data rows, with the real parsers.
  */
-export async function readTable(file: { name: string; bytes: Buffer }): Promise<{ columns: string[]; rows: string[][] }> {
+export async function readTable(file: {
+  name: string;
+  bytes: Buffer;
+}): Promise<{ columns: string[]; rows: string[][] }> {
   const isZip = file.bytes.length > 4 && file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(file.name)) {
     const wb = new ExcelJS.Workbook();
@@ -54,7 +57,6 @@ export async function readTable(file: { name: string; bytes: Buffer }): Promise<
   const [head = [], ...rest] = records;
   return { columns: head, rows: rest };
 }
-
 
 export function normHeader(h: string) {
   return foldText(h)

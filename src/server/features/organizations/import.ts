@@ -12,9 +12,9 @@ import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { AppError, badRequest, forbidden } from "../../platform/errors.ts";
+import { bool, normHeader, readTable, splitList } from "../../platform/tabular.ts";
 import { publicReference } from "../reference/service.ts";
 import { countryAliases } from "../reference/shipped.ts";
-import { bool, normHeader, readTable, splitList } from "../../platform/tabular.ts";
 import { newOrgRow, searchParts, tagsOf, toInput } from "./mapping.ts";
 import * as store from "./store.ts";
 
@@ -104,7 +104,6 @@ export interface ImportRow {
   duplicates: Array<{ id: string | null; name: string; reason: string; score: number; line?: number }>;
   action: Decision;
 }
-
 
 export function suggestMapping(columns: string[]): Record<string, Field | null> {
   const used = new Set<Field>();

@@ -13,6 +13,7 @@ import {
 } from "../../../shared/schemas/organizations.ts";
 import { PersonPublic } from "../../../shared/schemas/people.ts";
 import { badRequest } from "../../platform/errors.ts";
+import { readImportForm } from "../../platform/import-form.ts";
 import { toCsv, toXlsx } from "./export.ts";
 import { importOrganizations } from "./import.ts";
 import * as svc from "./service.ts";
@@ -87,36 +88,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ["multipart/form-data"],
       },
     },
-    async (req) => {
-      const fields: Record<string, string> = {};
-      let file: { name: string; bytes: Buffer } | null = null;
-      for await (const part of req.parts()) {
-        if (part.type === "file") {
-          if (part.fieldname !== "file") {
-            await part.toBuffer();
-            continue;
-          }
-          file = { name: part.filename, bytes: await part.toBuffer() };
-        } else fields[part.fieldname] = String(part.value);
-      }
-      if (!file) throw badRequest("file_missing", "Attach the CSV or XLSX file in the field `file`.");
-      const parseJson = (name: string) => {
-        if (!fields[name]) return undefined;
-        try {
-          return JSON.parse(fields[name]);
-        } catch {
-          throw badRequest("validation", `The field ${name} is not valid JSON.`, [
-            { path: `body.${name}`, message: "invalid JSON" },
-          ]);
-        }
-      };
-      return importOrganizations(req.ctx, {
-        file,
-        dryRun: fields.dryRun !== "false",
-        mapping: parseJson("mapping"),
-        decisions: parseJson("decisions"),
-      });
-    },
+    async (req) => importOrganizations(req.ctx, await readImportForm(req)),
   );
 
   app.get(

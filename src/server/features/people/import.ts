@@ -1,0 +1,402 @@
+import { distance } from "fastest-levenshtein";
+import { uuidv7 } from "uuidv7";
+import { z } from "zod";
+import { DEFAULT_VISIBILITY } from "../../../shared/schemas/people.ts";
+import { foldText, nameKey, normalizeEmail } from "../../../shared/text.ts";
+import { nowIso } from "../../db/index.ts";
+import { isStaff } from "../../platform/actor.ts";
+import { writeAudit } from "../../platform/audit.ts";
+import { type Ctx, inTransaction } from "../../platform/context.ts";
+import { AppError, badRequest, forbidden } from "../../platform/errors.ts";
+import { normHeader, readTable, splitList } from "../../platform/tabular.ts";
+import { publicReference } from "../reference/service.ts";
+import { countryAliases } from "../reference/shipped.ts";
+import type { PersonRow } from "./service.ts";
+
+export const PEOPLE_FIELDS = [
+  "givenName",
+  "familyName",
+  "email",
+  "title",
+  "country",
+  "organization",
+  "orgRole",
+  "languages",
+  "expertise",
+  "gender",
+  "birthYear",
+] as const;
+type Field = (typeof PEOPLE_FIELDS)[number];
+
+const SYNONYMS: Record<Field, string[]> = {
+  givenName: ["given name", "first name", "firstname", "prenom", "nombre", "given names", "forename"],
+  familyName: [
+    "family name",
+    "last name",
+    "lastname",
+    "surname",
+    "nom",
+    "apellido",
+    "apellidos",
+    "nom de famille",
+  ],
+  email: ["email", "e mail", "mail", "email address", "courriel", "correo"],
+  title: ["title", "position", "job title", "function", "fonction", "cargo"],
+  country: ["country", "pays", "pais", "country code", "iso3", "nationality"],
+  organization: ["organization", "organisation", "institution", "affiliation", "employer", "organisme"],
+  orgRole: ["role", "org role", "organization role", "organisation role"],
+  languages: ["languages", "language", "langues", "idiomas"],
+  expertise: ["expertise", "areas of expertise", "skills", "topics"],
+  gender: ["gender", "sex", "genre", "genero"],
+  birthYear: ["birth year", "year of birth", "born", "annee de naissance"],
+};
+
+export function suggestPeopleMapping(columns: string[]): Record<string, Field | null> {
+  const used = new Set<Field>();
+  const out: Record<string, Field | null> = {};
+  for (const col of columns) {
+    const n = normHeader(col);
+    const field = PEOPLE_FIELDS.find((f) => !used.has(f) && (SYNONYMS[f].includes(n) || n === foldText(f)));
+    out[col] = field ?? null;
+    if (field) used.add(field);
+  }
+  return out;
+}
+
+type Decision = "create" | "skip" | `merge:${string}`;
+
+/**
+ * Imports people from CSV/XLSX: preview with mapping, per-line errors and duplicates (same e-mail,
+ * similar name in the same country, repeated rows), then an all-or-nothing commit of the confirmed
+ * batch. People are linked to existing organisations by name; memberships are approved.
+ */
+export async function importPeople(
+  ctx: Ctx,
+  opts: {
+    file: { name: string; bytes: Buffer };
+    dryRun: boolean;
+    mapping?: Record<string, string | null>;
+    decisions?: Record<string, string>;
+  },
+) {
+  if (!isStaff(ctx.actor)) throw forbidden();
+  const table = await readTable(opts.file);
+  if (table.columns.filter(Boolean).length === 0)
+    throw badRequest("import_empty", "The file has no header row.");
+  const dataRows = table.rows
+    .map((r, i) => ({ line: i + 2, cells: r }))
+    .filter((r) => r.cells.some((c) => c?.trim()));
+  if (dataRows.length === 0) throw badRequest("import_empty", "The file has a header but no data rows.");
+  if (dataRows.length > 100_000)
+    throw badRequest("import_too_large", "At most 100,000 rows can be imported at once.");
+  const mapping = opts.mapping
+    ? z.record(z.string(), z.enum(PEOPLE_FIELDS).nullable()).parse(opts.mapping)
+    : suggestPeopleMapping(table.columns);
+  if (!Object.values(mapping).includes("givenName")) {
+    throw new AppError(400, "import_mapping", "Map a column to the given name.", undefined, {
+      columns: table.columns,
+      mapping,
+      fields: PEOPLE_FIELDS,
+    });
+  }
+
+  const ref = await publicReference(ctx);
+  const countryByName = new Map<string, string>();
+  for (const [name, code] of countryAliases()) countryByName.set(foldText(name), code);
+  for (const c of ref.countries) {
+    countryByName.set(c.code.toLowerCase(), c.code);
+    for (const n of Object.values(c.names)) countryByName.set(foldText(n), c.code);
+  }
+  const toCountry = (v: string) => countryByName.get(foldText(v.trim()));
+
+  const orgs = await ctx.db
+    .selectFrom("organization")
+    .select(["id", "name", "name_key", "acronym"])
+    .where("status", "!=", "merged")
+    .execute();
+  const orgByKey = new Map<string, { id: string; name: string }>();
+  for (const o of orgs) {
+    orgByKey.set(o.name_key, o);
+    if (o.acronym) orgByKey.set(`acronym:${o.acronym.toLowerCase()}`, o);
+  }
+
+  const existing = await ctx.db
+    .selectFrom("person")
+    .select(["id", "given_name", "family_name", "name_key", "email", "country"])
+    .where("anonymized_at", "is", null)
+    .execute();
+  const byEmail = new Map(existing.filter((p) => p.email).map((p) => [p.email!, p]));
+  const byBlock = new Map<string, typeof existing>();
+  const blockOf = (country: string | null, key: string) => `${country ?? ""}|${key.slice(0, 2)}`;
+  for (const p of existing) {
+    const b = blockOf(p.country, p.name_key);
+    const list = byBlock.get(b) ?? [];
+    list.push(p);
+    byBlock.set(b, list);
+  }
+  const seenEmail = new Map<string, number>();
+  const seenName = new Map<string, number>();
+
+  type Row = {
+    line: number;
+    data: Record<string, string>;
+    errors: Array<{ field: string; message: string }>;
+    duplicates: Array<{ id: string | null; name: string; reason: string; score: number; line?: number }>;
+    action: Decision;
+  };
+  const rows: Row[] = [];
+  const parsed = new Map<
+    number,
+    { person: Omit<PersonRow, "id" | "created_at" | "updated_at">; orgId: string | null; role: string }
+  >();
+  const year = new Date().getUTCFullYear();
+
+  for (const { line, cells } of dataRows) {
+    const data: Record<string, string> = {};
+    table.columns.forEach((col, i) => {
+      const f = mapping[col];
+      if (f) data[f] = (cells[i] ?? "").trim();
+    });
+    const errors: Row["errors"] = [];
+    if (!data.givenName) errors.push({ field: "givenName", message: "required" });
+    const email = normalizeEmail(data.email) ?? null;
+    if (email && !z.email().safeParse(email).success)
+      errors.push({ field: "email", message: `not an e-mail address “${data.email}”` });
+    const country = data.country ? (toCountry(data.country) ?? null) : null;
+    if (data.country && !country)
+      errors.push({ field: "country", message: `unknown country “${data.country}”` });
+    let orgId: string | null = null;
+    if (data.organization) {
+      const o =
+        orgByKey.get(nameKey(data.organization)) ??
+        orgByKey.get(`acronym:${data.organization.toLowerCase()}`);
+      if (!o)
+        errors.push({
+          field: "organization",
+          message: `no organisation named “${data.organization}” in the registry`,
+        });
+      else orgId = o.id;
+    }
+    const role = data.orgRole
+      ? /focal/i.test(data.orgRole)
+        ? "focal_point"
+        : /member|membre|miembro/i.test(data.orgRole)
+          ? "member"
+          : ""
+      : "member";
+    if (!role) errors.push({ field: "orgRole", message: "use focal_point or member" });
+    let birthYear: number | null = null;
+    if (data.birthYear) {
+      birthYear = Number(data.birthYear);
+      if (!Number.isInteger(birthYear) || birthYear < 1900 || birthYear > year) {
+        errors.push({ field: "birthYear", message: `not a year “${data.birthYear}”` });
+        birthYear = null;
+      }
+    }
+    const languages = data.languages ? splitList(data.languages).map((l) => l.toLowerCase()) : [];
+    for (const l of languages)
+      if (!/^[a-z]{2,3}$/.test(l))
+        errors.push({ field: "languages", message: `use language codes such as en, fr (“${l}”)` });
+    const key = nameKey(`${data.givenName ?? ""} ${data.familyName ?? ""}`);
+    const duplicates: Row["duplicates"] = [];
+    if (!errors.length) {
+      if (email) {
+        const e = byEmail.get(email);
+        if (e)
+          duplicates.push({
+            id: e.id,
+            name: `${e.given_name} ${e.family_name}`.trim(),
+            reason: "email",
+            score: 1,
+          });
+        const earlier = seenEmail.get(email);
+        if (earlier)
+          duplicates.push({ id: null, name: data.givenName, reason: "same_file", score: 1, line: earlier });
+        else seenEmail.set(email, line);
+      }
+      if (!duplicates.length && key.length >= 4) {
+        let best: { p: (typeof existing)[number]; score: number } | null = null;
+        for (const p of byBlock.get(blockOf(country, key)) ?? []) {
+          const len = Math.max(key.length, p.name_key.length);
+          const score = 1 - distance(key, p.name_key) / len;
+          if (score >= 0.9 && (!best || score > best.score)) best = { p, score };
+        }
+        if (best)
+          duplicates.push({
+            id: best.p.id,
+            name: `${best.p.given_name} ${best.p.family_name}`.trim(),
+            reason: "similar_name",
+            score: Math.round(best.score * 100) / 100,
+          });
+        const nk = `${country ?? ""}|${key}`;
+        const earlier = seenName.get(nk);
+        if (earlier && !email)
+          duplicates.push({
+            id: null,
+            name: data.givenName,
+            reason: "same_file",
+            score: 0.95,
+            line: earlier,
+          });
+        else seenName.set(nk, line);
+      }
+      parsed.set(line, {
+        orgId,
+        role,
+        person: {
+          user_id: null,
+          given_name: data.givenName,
+          family_name: data.familyName ?? "",
+          name_key: key,
+          email,
+          title: data.title || null,
+          country,
+          languages: JSON.stringify(languages),
+          expertise: JSON.stringify(data.expertise ? splitList(data.expertise) : []),
+          gender: data.gender || null,
+          birth_year: birthYear,
+          youth_declared: null,
+          bio: "{}",
+          visibility: JSON.stringify(DEFAULT_VISIBILITY),
+          consent_at: null,
+          consent_version: null,
+          anonymized_at: null,
+        },
+      });
+    }
+    const strong = duplicates.some((d) => d.score >= 0.95);
+    const requested = opts.decisions?.[String(line)];
+    let action: Decision = errors.length || strong ? "skip" : "create";
+    if (requested === "create" || requested === "skip" || /^merge:[0-9a-f-]{36}$/.test(requested ?? ""))
+      action = requested as Decision;
+    rows.push({ line, data, errors, duplicates, action });
+  }
+
+  const summary = {
+    total: rows.length,
+    valid: rows.filter((r) => !r.errors.length).length,
+    invalid: rows.filter((r) => r.errors.length).length,
+    duplicates: rows.filter((r) => r.duplicates.length).length,
+    toCreate: rows.filter((r) => r.action === "create").length,
+    toMerge: rows.filter((r) => r.action.startsWith("merge:")).length,
+    toSkip: rows.filter((r) => r.action === "skip").length,
+  };
+  if (opts.dryRun)
+    return { dryRun: true, columns: table.columns, mapping, fields: PEOPLE_FIELDS, rows, summary };
+
+  const blocking = rows.filter((r) => r.errors.length && r.action !== "skip");
+  if (blocking.length) {
+    throw new AppError(
+      400,
+      "import_invalid_rows",
+      `${blocking.length} row(s) have errors; fix them or mark them to be skipped. Nothing was imported.`,
+      blocking
+        .slice(0, 200)
+        .flatMap((r) => r.errors.map((e) => ({ path: `line ${r.line}.${e.field}`, message: e.message }))),
+    );
+  }
+  const known = new Set(existing.map((p) => p.id));
+  for (const r of rows) {
+    if (r.action.startsWith("merge:") && !known.has(r.action.slice(6)))
+      throw badRequest("import_merge_target", `Line ${r.line}: the person to merge into does not exist.`);
+  }
+  return inTransaction(ctx, async (tx) => {
+    const now = nowIso();
+    const created: PersonRow[] = [];
+    const memberships: Array<{ organization_id: string; person_id: string; role: string }> = [];
+    for (const r of rows.filter((x) => x.action === "create")) {
+      const p = parsed.get(r.line)!;
+      const row: PersonRow = {
+        ...p.person,
+        id: uuidv7(),
+        consent_at: null,
+        consent_version: null,
+        created_at: now,
+        updated_at: now,
+      };
+      created.push(row);
+      if (p.orgId) memberships.push({ organization_id: p.orgId, person_id: row.id, role: p.role });
+    }
+    for (let i = 0; i < created.length; i += 200)
+      await tx.db
+        .insertInto("person")
+        .values(created.slice(i, i + 200))
+        .execute();
+    await tx.search.putMany(
+      tx.db,
+      "person",
+      created.map((c) => ({
+        id: c.id,
+        parts: [c.given_name, c.family_name, c.title, ...JSON.parse(c.expertise)],
+      })),
+    );
+    let merged = 0;
+    for (const r of rows.filter((x) => x.action.startsWith("merge:"))) {
+      const targetId = r.action.slice(6);
+      const p = parsed.get(r.line)!;
+      const before = await tx.db
+        .selectFrom("person")
+        .selectAll()
+        .where("id", "=", targetId)
+        .executeTakeFirstOrThrow();
+      const fill = {
+        email: before.email ?? p.person.email,
+        title: before.title ?? p.person.title,
+        country: before.country ?? p.person.country,
+        gender: before.gender ?? p.person.gender,
+        birth_year: before.birth_year ?? p.person.birth_year,
+        updated_at: now,
+      };
+      await tx.db.updateTable("person").set(fill).where("id", "=", targetId).execute();
+      if (p.orgId) {
+        const has = await tx.db
+          .selectFrom("membership")
+          .select("id")
+          .where("organization_id", "=", p.orgId)
+          .where("person_id", "=", targetId)
+          .executeTakeFirst();
+        if (!has) memberships.push({ organization_id: p.orgId, person_id: targetId, role: p.role });
+      }
+      await writeAudit(tx.db, {
+        actor: ctx.actor,
+        action: "person.import.merge",
+        entity: "person",
+        entityId: targetId,
+        before,
+        after: fill,
+        ip: ctx.ip,
+      });
+      merged++;
+    }
+    const values = memberships.map((m) => ({
+      id: uuidv7(),
+      ...m,
+      status: "approved",
+      message: null,
+      decided_by: ctx.actor!.userId,
+      decided_at: now,
+      created_at: now,
+    }));
+    for (let i = 0; i < values.length; i += 300)
+      await tx.db
+        .insertInto("membership")
+        .values(values.slice(i, i + 300))
+        .execute();
+    const skipped = rows.filter((r) => r.action === "skip").length;
+    await writeAudit(tx.db, {
+      actor: ctx.actor,
+      action: "person.import",
+      entity: "person",
+      after: {
+        file: opts.file.name,
+        created: created.length,
+        merged,
+        skipped,
+        memberships: values.length,
+        ids: created.map((c) => c.id),
+      },
+      ip: ctx.ip,
+    });
+    return { dryRun: false, created: created.length, merged, skipped, summary };
+  });
+}
