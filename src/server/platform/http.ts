@@ -23,10 +23,16 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function checkCsrf(req: FastifyRequest, publicUrl: string): void {
   if (!UNSAFE.has(req.method) || req.actor?.via !== "session") return;
   const origin = req.headers.origin;
-  const allowed = new URL(publicUrl).origin;
-  const sameHost = origin && req.headers.host && new URL(origin).host === req.headers.host;
-  if (origin && origin !== allowed && !sameHost)
-    throw new AppError(403, "csrf", "Cross-site request refused.");
+  if (origin) {
+    let host: string | null = null;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    const allowed = origin === new URL(publicUrl).origin || (host !== null && host === req.headers.host);
+    if (!allowed) throw new AppError(403, "csrf", "Cross-site request refused.");
+  }
   if (req.headers["x-requested-with"] !== "fetch")
     throw new AppError(403, "csrf", "Cross-site request refused.");
 }

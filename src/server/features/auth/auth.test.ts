@@ -229,3 +229,25 @@ describe("accounts: sign-up, verification over SMTP, sessions, CSRF, back-off, t
     await signIn(t.app, user.email, "new-password-456");
   });
 });
+
+describe("CSRF with odd Origin headers", () => {
+  it("refuses a malformed or null Origin instead of failing", async () => {
+    const t = await createTestApp();
+    try {
+      const u = await t.user({ password: "a-long-secret-passphrase" });
+      const cookie = await signIn(t.app, u.email, u.password);
+      for (const origin of ["null", "not a url"]) {
+        const res = await t.app.inject({
+          method: "POST",
+          url: "/api/me/tokens",
+          headers: { cookie, origin, "x-requested-with": "fetch" },
+          payload: { name: "x" },
+        });
+        expect(res.statusCode, origin).toBe(403);
+        expect(res.json().code).toBe("csrf");
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});

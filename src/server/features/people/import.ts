@@ -211,7 +211,13 @@ export async function importPeople(
           });
         const earlier = seenEmail.get(email);
         if (earlier)
-          duplicates.push({ id: null, name: data.givenName, reason: "same_file", score: 1, line: earlier });
+          duplicates.push({
+            id: null,
+            name: `${data.givenName} ${data.familyName ?? ""}`.trim(),
+            reason: "same_file",
+            score: 1,
+            line: earlier,
+          });
         else seenEmail.set(email, line);
       }
       if (!duplicates.length && key.length >= 4) {

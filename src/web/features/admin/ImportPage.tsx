@@ -16,16 +16,45 @@ interface Preview {
     duplicates: Array<{ id: string | null; name: string; reason: string; score: number; line?: number }>;
     action: string;
   }>;
-  summary: { total: number; valid: number; invalid: number; duplicates: number };
+  summary: {
+    total: number;
+    valid: number;
+    invalid: number;
+    duplicates: number;
+    toCreate?: number;
+    toMerge?: number;
+    toSkip?: number;
+  };
 }
 
-/** Per line: "create", "skip" or "merge:<organisation id>". */
+/** Per line: "create", "skip" or "merge:<organisation or person id>". */
 export type Decision = string;
+
+/** What a file is imported as; both endpoints take the same form and give the same answers. */
+export type ImportKind = "organizations" | "people";
+export const IMPORT_KINDS: readonly ImportKind[] = ["organizations", "people"];
+export const importEndpoint = (kind: ImportKind) => `/api/${kind}/import`;
+
+/** A readable name for a preview line: the organisation's name, or the person's full name. */
+export function lineName(kind: ImportKind, data: Record<string, unknown>): string {
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
+  if (kind === "people") {
+    const full = [text(data.givenName), text(data.familyName)].filter(Boolean).join(" ");
+    if (full) return full;
+    if (text(data.email)) return text(data.email);
+  } else {
+    const name = text(data.name) || text(data["names.en"]);
+    if (name) return name;
+  }
+  return text(Object.values(data)[0]);
+}
 
 export default function ImportPage() {
   const { t } = useTranslation();
   const fileId = useId();
+  const kindId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState<ImportKind>("organizations");
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string | null>>({});
@@ -46,7 +75,7 @@ export default function ImportPage() {
     setError(null);
     try {
       if (dryRun) {
-        const p = await api.upload<Preview>("/api/organizations/import", form);
+        const p = await api.upload<Preview>(importEndpoint(kind), form);
         setPreview(p);
         setMapping(p.mapping);
         const next: Record<string, Decision> = {};
@@ -56,10 +85,7 @@ export default function ImportPage() {
         setDecisions(next);
       } else {
         setResult(
-          await api.upload<{ created: number; merged: number; skipped: number }>(
-            "/api/organizations/import",
-            form,
-          ),
+          await api.upload<{ created: number; merged: number; skipped: number }>(importEndpoint(kind), form),
         );
         setPreview(null);
       }
@@ -83,6 +109,16 @@ export default function ImportPage() {
     }
   };
 
+  const chooseKind = (k: ImportKind) => {
+    // A preview or mapping made for the other kind does not apply any more.
+    setKind(k);
+    setPreview(null);
+    setResult(null);
+    setError(null);
+    setMapping({});
+    setDecisions({});
+  };
+
   const start = (e: FormEvent) => {
     e.preventDefault();
     setResult(null);
@@ -97,6 +133,24 @@ export default function ImportPage() {
       <p>{t("import.intro")}</p>
       <ErrorSummary error={error} />
       <form onSubmit={start} className="card">
+        <fieldset className="group">
+          <legend>{t("import.what")}</legend>
+          <div className="radio-row">
+            {IMPORT_KINDS.map((k) => (
+              <div className="checkbox" key={k}>
+                <input
+                  id={`${kindId}-${k}`}
+                  type="radio"
+                  name={`${kindId}-kind`}
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => chooseKind(k)}
+                />
+                <label htmlFor={`${kindId}-${k}`}>{t(`import.kinds.${k}`)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
         <div className="field">
           <label htmlFor={fileId}>{t("import.file")}</label>
           <p className="hint" id={`${fileId}-hint`}>
@@ -203,7 +257,7 @@ export default function ImportPage() {
                     {preview.rows.map((r) => (
                       <tr key={r.line} className={r.errors.length ? "row-error" : undefined}>
                         <th scope="row">{formatNumber(r.line)}</th>
-                        <td>{String(r.data.name ?? r.data["names.en"] ?? Object.values(r.data)[0] ?? "")}</td>
+                        <td dir="auto">{lineName(kind, r.data)}</td>
                         <td>
                           {r.errors.length ? (
                             <ul className="errors">

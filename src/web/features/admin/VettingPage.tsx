@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { pickText } from "../../../shared/schemas/common.ts";
@@ -8,7 +8,7 @@ import { api } from "../../api.ts";
 import { formatDate, formatNumber, type Page, useRefLookup } from "../../data.ts";
 import { currentLocale } from "../../i18n/index.ts";
 import { Loading, QueryError, SelectField } from "../../ui/forms.tsx";
-import { PageTitle, Pagination } from "../../ui/widgets.tsx";
+import { LiveStatus, PageTitle, Pagination } from "../../ui/widgets.tsx";
 import { statusOptions } from "../organizations/labels.ts";
 import { StatusActions } from "../organizations/StatusActions.tsx";
 
@@ -23,10 +23,34 @@ export default function VettingPage() {
     queryKey: ["organizations", query],
     queryFn: ({ signal }) => api.get<Page<OrganizationPublic>>("/api/organizations", query, signal),
   });
+  // The last vetting result, announced at page level: the card it came from usually leaves the
+  // list as soon as it reloads, taking any message inside it along.
+  const [announcement, setAnnouncement] = useState("");
+  // Where focus goes once the list has reloaded after an action: the same card if it is still
+  // listed, else the next one, else the previous one, else the list heading.
+  const focusPlan = useRef<string[] | null>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const planFocus = (id: string) => {
+    const ids = list.data?.items.map((o) => o.id) ?? [];
+    const i = ids.indexOf(id);
+    focusPlan.current = i < 0 ? [id] : [id, ...ids.slice(i + 1), ...ids.slice(0, i).reverse()];
+  };
+  const updatedAt = list.dataUpdatedAt;
+  useEffect(() => {
+    const plan = focusPlan.current;
+    if (!plan || !updatedAt) return;
+    // Runs after the reloaded list has been rendered, so the acted-on card may be gone.
+    focusPlan.current = null;
+    const target =
+      plan.map((id) => document.getElementById(`vetting-org-${id}`)).find((el) => el !== null) ??
+      listHeading.current;
+    target?.focus();
+  }, [updatedAt]);
   return (
     <>
       <PageTitle>{t("admin.tabs.vetting")}</PageTitle>
       <p>{t("vetting.intro")}</p>
+      <LiveStatus>{announcement}</LiveStatus>
       <SelectField
         label={t("fields.status")}
         value={status}
@@ -36,6 +60,9 @@ export default function VettingPage() {
         }}
         options={statusOptions(t)}
       />
+      <h2 className="list-title" tabIndex={-1} ref={listHeading}>
+        {t("vetting.listTitle", { status: t(`orgStatus.${status}`) })}
+      </h2>
       <p role="status" aria-live="polite">
         {list.data ? t("directory.count", { formatted: formatNumber(list.data.total) }) : ""}
       </p>
@@ -51,17 +78,21 @@ export default function VettingPage() {
             const name = pickText(o.names, locale, o.originalLang).value || o.name;
             return (
               <li key={o.id} className="org-card">
-                <h2 className="org-card-title">
+                <h3 className="org-card-title" id={`vetting-org-${o.id}`} tabIndex={-1}>
                   <Link to={`/organizations/${o.id}`} dir="auto">
                     {name}
                   </Link>
                   {o.acronym ? <span className="acronym"> ({o.acronym})</span> : null}
-                </h2>
+                </h3>
                 <p className="muted">
                   {t(`orgType.${o.type}`)} · {lookup.country(o.country)} · {t("vetting.submitted")}{" "}
                   {formatDate(o.createdAt)}
                 </p>
-                <StatusActions org={{ ...o, name }} />
+                <StatusActions
+                  org={{ ...o, name }}
+                  onStatus={setAnnouncement}
+                  onDone={() => planFocus(o.id)}
+                />
               </li>
             );
           })}

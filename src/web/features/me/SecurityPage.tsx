@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api.ts";
@@ -50,13 +50,27 @@ export function secretFromUri(uri: string): string {
 function TwoFactor({ me }: { me: Me }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const enabled = me.user!.twoFactorEnabled;
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const [setup, setSetup] = useState<{ totpURI: string; backupCodes: string[] } | null>(null);
+  // Just confirmed in this page: shown as on even before /api/me has been fetched again.
+  const [justEnabled, setJustEnabled] = useState(false);
+  // The backup codes stay on screen after confirming, until the user says they saved them.
+  const [codesToSave, setCodesToSave] = useState<string[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
+  const enabled = me.user!.twoFactorEnabled || justEnabled;
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const codesTitleRef = useRef<HTMLHeadingElement>(null);
+  // Focus moves with the content: to the backup codes once they replace the set-up form.
+  const [focusCodes, setFocusCodes] = useState(false);
+  useEffect(() => {
+    if (focusCodes && codesToSave) {
+      codesTitleRef.current?.focus();
+      setFocusCodes(false);
+    }
+  }, [focusCodes, codesToSave]);
 
   const start = async (e: FormEvent) => {
     e.preventDefault();
@@ -81,6 +95,10 @@ function TwoFactor({ me }: { me: Me }) {
     try {
       const res = await authClient.twoFactor.verifyTotp({ code: code.trim() });
       if (res.error) throw authError(res.error);
+      setCodesToSave(setup?.backupCodes ?? null);
+      setSetup(null);
+      setJustEnabled(true);
+      setFocusCodes(true);
       setStatus(t("security.enabled"));
       setCode("");
       await queryClient.invalidateQueries({ queryKey: ["me"] });
@@ -100,6 +118,8 @@ function TwoFactor({ me }: { me: Me }) {
       if (res.error) throw authError(res.error);
       setPassword("");
       setSetup(null);
+      setCodesToSave(null);
+      setJustEnabled(false);
       setStatus(t("security.disabled"));
       await queryClient.invalidateQueries({ queryKey: ["me"] });
     } catch (err) {
@@ -111,28 +131,65 @@ function TwoFactor({ me }: { me: Me }) {
 
   return (
     <section className="card" aria-labelledby="tfa-title">
-      <h2 id="tfa-title">{t("security.twoFactor")}</h2>
+      <h2 id="tfa-title" tabIndex={-1} ref={titleRef}>
+        {t("security.twoFactor")}
+      </h2>
       <p>{t("security.twoFactorIntro")}</p>
       <LiveStatus>{status}</LiveStatus>
       <ErrorSummary error={error} />
       {enabled && !setup ? (
         <>
           <p>
-            <span className="tag">{t("security.on")}</span>
+            <span className="tag">{t("security.on")}</span> {t("security.isOn")}
           </p>
-          <form onSubmit={disable} noValidate className="inline-form">
-            <TextField
-              label={t("security.passwordToDisable")}
-              type="password"
-              value={password}
-              onChange={setPassword}
-              autoComplete="current-password"
-              required
-            />
-            <button type="submit" className="btn btn-secondary" disabled={busy}>
-              {t("security.disable")}
-            </button>
-          </form>
+          {codesToSave ? (
+            <section className="notice notice-warning saved-codes" aria-labelledby="tfa-codes-title">
+              <h3 id="tfa-codes-title" tabIndex={-1} ref={codesTitleRef}>
+                {t("security.savedCodesTitle")}
+              </h3>
+              <p>{t("security.savedCodesIntro")}</p>
+              <ul className="backup-codes" aria-labelledby="tfa-codes-title">
+                {codesToSave.map((c) => (
+                  <li key={c}>
+                    <code>{c}</code>
+                  </li>
+                ))}
+              </ul>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  onClick={() => navigator.clipboard?.writeText(codesToSave.join("\n"))}
+                >
+                  {t("security.copyCodes")}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-primary btn-small"
+                  onClick={() => {
+                    setCodesToSave(null);
+                    titleRef.current?.focus();
+                  }}
+                >
+                  {t("security.codesSaved")}
+                </button>
+              </div>
+            </section>
+          ) : (
+            <form onSubmit={disable} noValidate className="inline-form">
+              <TextField
+                label={t("security.passwordToDisable")}
+                type="password"
+                value={password}
+                onChange={setPassword}
+                autoComplete="current-password"
+                required
+              />
+              <button type="submit" className="btn btn-secondary" disabled={busy}>
+                {t("security.disable")}
+              </button>
+            </form>
+          )}
         </>
       ) : setup ? (
         <div className="setup">
@@ -169,7 +226,7 @@ function TwoFactor({ me }: { me: Me }) {
                   maxLength={6}
                   required
                 />
-                <button type="submit" className="btn btn-primary" disabled={busy || enabled}>
+                <button type="submit" className="btn btn-primary" disabled={busy}>
                   {t("auth.verify")}
                 </button>
               </form>

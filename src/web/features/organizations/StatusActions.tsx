@@ -7,15 +7,22 @@ import { ErrorSummary, errorText, TextArea } from "../../ui/forms.tsx";
 import { LiveStatus, ModalDialog } from "../../ui/widgets.tsx";
 import { orgApi } from "./endpoints.ts";
 
-type Action = "verify" | "reject" | "suspend";
+export type Action = "verify" | "reject" | "suspend";
 
-/** Secretariat vetting actions for one organisation: verify, reject (reason), suspend (reason). */
+/**
+ * Secretariat vetting actions for one organisation: verify, reject (reason), suspend (reason).
+ * With `onStatus` the success message is handed to the caller (a page-level live region that
+ * outlives this component, e.g. in the vetting queue where the card leaves the list);
+ * otherwise it is announced here.
+ */
 export function StatusActions({
   org,
   onDone,
+  onStatus,
 }: {
   org: Pick<OrganizationPublic, "id" | "name" | "status">;
-  onDone?: () => void;
+  onDone?: (action: Action) => void;
+  onStatus?: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -27,12 +34,16 @@ export function StatusActions({
     mutationFn: (v: { action: Action; reason?: string }) =>
       api.post(orgApi.action(org.id, v.action), v.reason ? { reason: v.reason } : {}),
     onSuccess: (_d, v) => {
-      setStatus(t(`vetting.done.${v.action}`, { name: org.name }));
+      // The name is isolated (FSI…PDI) so that a Latin name keeps its punctuation in an RTL sentence.
+      const message = t(`vetting.done.${v.action}`, { name: `\u2068${org.name}\u2069` });
+      if (onStatus) onStatus(message);
+      else setStatus(message);
       setDialog(null);
       setReason("");
+      // Tell the caller first, so that it can plan where focus goes before the list reloads.
+      onDone?.(v.action);
       queryClient.invalidateQueries({ queryKey: ["organizations"] });
       queryClient.invalidateQueries({ queryKey: ["organization", org.id] });
-      onDone?.();
     },
   });
   const submitReason = (e: FormEvent) => {
@@ -77,7 +88,7 @@ export function StatusActions({
         ) : null}
       </div>
       {act.error && !dialog ? <p className="field-error">{errorText(act.error, t)}</p> : null}
-      <LiveStatus>{status}</LiveStatus>
+      {onStatus ? null : <LiveStatus>{status}</LiveStatus>}
       <ModalDialog
         isOpen={dialog !== null}
         onClose={() => setDialog(null)}
