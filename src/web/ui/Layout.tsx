@@ -40,7 +40,7 @@ function LanguageSwitcher({ signedIn }: { signedIn: boolean }) {
 function useFocusOnNavigate() {
   const location = useLocation();
   const first = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page
+  // Runs on every change of page.
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -71,7 +71,7 @@ export function Layout() {
   const queryClient = useQueryClient();
   useFocusOnNavigate();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: close the menu on every navigation
+  // Close the menu on every navigation.
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const signOut = async () => {
