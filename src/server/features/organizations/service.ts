@@ -115,31 +115,19 @@ export async function listMembers(ctx: Ctx, orgId: string) {
   await getOrganization(ctx, orgId);
   const manage = await canManage(ctx, orgId);
   const rows = await store.members(ctx.db, orgId, manage ? ["approved", "pending"] : ["approved"]);
-  return rows
-    .filter((r) => manage || !r.anonymized_at)
-    .map((r) => ({
-      membershipId: r.id,
-      role: r.role,
-      status: r.status,
-      message: manage ? r.message : null,
-      requestedAt: r.created_at,
-      person: personView(
-        {
-          id: r.person_id,
-          given_name: r.given_name,
-          family_name: r.family_name,
-          title: r.title,
-          country: r.country,
-          visibility: r.visibility,
-          email: r.email,
-          anonymized_at: r.anonymized_at,
-          languages: "[]",
-          expertise: "[]",
-          bio: "{}",
-        } as any,
-        { full: manage },
-      ),
-    }));
+  return (
+    rows
+      // The public sees only people who consented to be listed and have not been anonymised.
+      .filter((r) => manage || (!r.anonymized_at && r.consent_at))
+      .map((r) => ({
+        membershipId: r.membership_id,
+        role: r.role,
+        status: r.status,
+        message: manage ? r.message : null,
+        requestedAt: r.requested_at,
+        person: personView(r, { full: manage }),
+      }))
+  );
 }
 
 export async function createOrganization(ctx: Ctx, input: OrganizationInput): Promise<OrganizationFull> {

@@ -151,22 +151,8 @@ export async function members(db: Kysely<DB>, orgId: string, statuses: string[])
   return db
     .selectFrom("membership as m")
     .innerJoin("person as p", "p.id", "m.person_id")
-    .select([
-      "m.id",
-      "m.role",
-      "m.status",
-      "m.message",
-      "m.created_at",
-      "p.id as person_id",
-      "p.given_name",
-      "p.family_name",
-      "p.title",
-      "p.country",
-      "p.visibility",
-      "p.user_id",
-      "p.email",
-      "p.anonymized_at",
-    ])
+    .selectAll("p")
+    .select(["m.id as membership_id", "m.role", "m.status", "m.message", "m.created_at as requested_at"])
     .where("m.organization_id", "=", orgId)
     .where("m.status", "in", statuses)
     .orderBy("m.role")

@@ -97,9 +97,18 @@ describe("import of people", () => {
     const ok = await send(csv, { dryRun: "false", decisions: JSON.stringify({ 3: "create" }) });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ created: 2, merged: 0, skipped: 4 });
+    // Imported people have not consented to be listed: the secretariat sees them, the public does not.
+    const staffView = (
+      await t.app.inject({ url: `/api/organizations/${orgId}/members`, headers: staff.auth })
+    ).json();
+    const somchai = staffView.items.find((m: any) => m.person.name === "Somchai Prasert");
+    expect(somchai).toMatchObject({
+      status: "approved",
+      person: { email: "somchai@mekong.example", birthYear: 1997 },
+    });
     const members = (await t.app.inject({ url: `/api/organizations/${orgId}/members` })).json();
-    expect(members.items.map((m: any) => m.person.name)).toContain("Somchai Prasert");
+    expect(members.items.map((m: any) => m.person.name)).not.toContain("Somchai Prasert");
+    expect((await t.app.inject({ url: `/api/people/${somchai.person.id}` })).statusCode).toBe(404);
     expect(JSON.stringify(members)).not.toContain("somchai@mekong.example");
-    expect(JSON.stringify(members)).not.toContain("1997");
   });
 });

@@ -178,6 +178,8 @@ export async function getPerson(ctx: Ctx, id: string): Promise<PersonPublic> {
     (row.user_id === ctx.actor.userId ||
       ctx.actor.roles.includes("secretariat") ||
       ctx.actor.roles.includes("admin"));
+  // Without consent (e.g. imported by the secretariat) a person is not shown to others at all.
+  if (!full && !row.consent_at && !row.anonymized_at) throw notFound("person");
   const orgs = await ctx.db
     .selectFrom("membership as m")
     .innerJoin("organization as o", "o.id", "m.organization_id")
