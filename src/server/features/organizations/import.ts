@@ -1,5 +1,4 @@
 import { distance } from "fastest-levenshtein";
-import { z } from "zod";
 import {
   ENGAGEMENT_AREAS,
   ORG_TYPES,
@@ -11,10 +10,18 @@ import { nowIso } from "../../db/index.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
-import { AppError, badRequest, forbidden } from "../../platform/errors.ts";
-import { bool, normHeader, readTable, splitList } from "../../platform/tabular.ts";
-import { publicReference } from "../reference/service.ts";
-import { countryAliases } from "../reference/shipped.ts";
+import { forbidden } from "../../platform/errors.ts";
+import {
+  assertCommittable,
+  bool,
+  chooseAction,
+  type ImportRow,
+  importSummary,
+  readImportTable,
+  splitList,
+  suggestMapping,
+} from "../../platform/tabular.ts";
+import { countryResolver } from "../reference/service.ts";
 import { newOrgRow, searchParts, tagsOf, toInput } from "./mapping.ts";
 import * as store from "./store.ts";
 
@@ -95,29 +102,9 @@ const TYPE_SYNONYMS: Record<string, string> = {
 };
 
 const MAX_ROWS = 50_000;
-export type Decision = "create" | "skip" | `merge:${string}`;
 
-export interface ImportRow {
-  line: number;
-  data: Record<string, string>;
-  errors: Array<{ field: string; message: string }>;
-  duplicates: Array<{ id: string | null; name: string; reason: string; score: number; line?: number }>;
-  action: Decision;
-}
-
-export function suggestMapping(columns: string[]): Record<string, Field | null> {
-  const used = new Set<Field>();
-  const out: Record<string, Field | null> = {};
-  for (const col of columns) {
-    const n = normHeader(col);
-    const field = (IMPORT_FIELDS as readonly Field[]).find(
-      (f) => !used.has(f) && (SYNONYMS[f].includes(n) || n === foldText(f)),
-    );
-    out[col] = field ?? null;
-    if (field) used.add(field);
-  }
-  return out;
-}
+export const suggestOrganizationMapping = (columns: string[]) =>
+  suggestMapping(columns, IMPORT_FIELDS, SYNONYMS);
 
 export async function importOrganizations(
   ctx: Ctx,
@@ -129,42 +116,15 @@ export async function importOrganizations(
   },
 ) {
   if (!isStaff(ctx.actor)) throw forbidden();
-  const table = await readTable(opts.file);
-  if (table.columns.filter(Boolean).length === 0)
-    throw badRequest("import_empty", "The file has no header row.");
-  const dataRows = table.rows
-    .map((r, i) => ({ line: i + 2, cells: r }))
-    .filter((r) => r.cells.some((c) => c?.trim()));
-  if (dataRows.length === 0) throw badRequest("import_empty", "The file has a header but no data rows.");
-  if (dataRows.length > MAX_ROWS)
-    throw badRequest("import_too_large", `At most ${MAX_ROWS} rows can be imported at once.`);
-  const mapping = opts.mapping
-    ? z.record(z.string(), z.enum(IMPORT_FIELDS).nullable()).parse(opts.mapping)
-    : suggestMapping(table.columns);
-  if (!Object.values(mapping).includes("name") || !Object.values(mapping).includes("country")) {
-    throw new AppError(
-      400,
-      "import_mapping",
-      "Map a column to the organisation name and one to the country.",
-      undefined,
-      {
-        columns: table.columns,
-        mapping,
-        fields: IMPORT_FIELDS,
-      },
-    );
-  }
-
-  // Country values: ISO alpha-3 codes or a name in any of the six languages.
-  const ref = await publicReference(ctx);
-  const countryByName = new Map<string, string>();
-  for (const [name, code] of countryAliases()) countryByName.set(foldText(name), code);
-  for (const c of ref.countries) {
-    countryByName.set(c.code.toLowerCase(), c.code);
-    for (const n of Object.values(c.names)) countryByName.set(foldText(n), c.code);
-  }
-  const toCountry = (v: string) =>
-    countryByName.get(foldText(v.trim())) ?? countryByName.get(v.trim().toLowerCase());
+  const table = await readImportTable(opts.file, {
+    fields: IMPORT_FIELDS,
+    synonyms: SYNONYMS,
+    mapping: opts.mapping,
+    required: ["name", "country"],
+    requiredMessage: "Map a column to the organisation name and one to the country.",
+    maxRows: MAX_ROWS,
+  });
+  const toCountry = await countryResolver(ctx);
 
   const existing = await store.duplicateCandidates(ctx.db);
   const byKey = new Map<string, (typeof existing)[number]>();
@@ -183,12 +143,7 @@ export async function importOrganizations(
 
   const rows: ImportRow[] = [];
   const inputs = new Map<number, OrganizationInput>();
-  for (const { line, cells } of dataRows) {
-    const data: Record<string, string> = {};
-    table.columns.forEach((col, i) => {
-      const f = mapping[col];
-      if (f) data[f] = (cells[i] ?? "").trim();
-    });
+  for (const { line, data } of table.rows) {
     const errors: ImportRow["errors"] = [];
     const country = data.country ? toCountry(data.country) : undefined;
     if (data.country && !country)
@@ -285,47 +240,29 @@ export async function importOrganizations(
         duplicates.push({ id: null, name: data.name ?? "", reason: "same_file", score: 1, line: earlier });
       else seenInFile.set(fileKey, line);
     }
-    const strong = duplicates.some((d) => d.score >= 0.95);
-    const requested = opts.decisions?.[String(line)];
-    let action: Decision = errors.length ? "skip" : strong ? "skip" : "create";
-    if (requested === "create" || requested === "skip" || /^merge:[0-9a-f-]{36}$/.test(requested ?? ""))
-      action = requested as Decision;
-    rows.push({ line, data, errors, duplicates, action });
+    rows.push({
+      line,
+      data,
+      errors,
+      duplicates,
+      action: chooseAction({ errors, duplicates }, opts.decisions?.[String(line)]),
+    });
   }
 
-  const summary = {
-    total: rows.length,
-    valid: rows.filter((r) => r.errors.length === 0).length,
-    invalid: rows.filter((r) => r.errors.length > 0).length,
-    duplicates: rows.filter((r) => r.duplicates.length > 0).length,
-    toCreate: rows.filter((r) => r.action === "create").length,
-    toMerge: rows.filter((r) => r.action.startsWith("merge:")).length,
-    toSkip: rows.filter((r) => r.action === "skip").length,
-  };
+  const summary = importSummary(rows);
+
   if (opts.dryRun)
-    return { dryRun: true, columns: table.columns, mapping, fields: IMPORT_FIELDS, rows, summary };
+    return {
+      dryRun: true,
+      columns: table.columns,
+      mapping: table.mapping,
+      fields: IMPORT_FIELDS,
+      rows,
+      summary,
+    };
 
   // Commit: refused whole if a row that is not skipped has errors; otherwise one transaction.
-  const blocking = rows.filter((r) => r.errors.length > 0 && r.action !== "skip");
-  if (blocking.length) {
-    throw new AppError(
-      400,
-      "import_invalid_rows",
-      `${blocking.length} row(s) have errors; fix them or mark them to be skipped. Nothing was imported.`,
-      blocking
-        .slice(0, 200)
-        .flatMap((r) => r.errors.map((e) => ({ path: `line ${r.line}.${e.field}`, message: e.message }))),
-    );
-  }
-  const mergeTargets = new Set(existing.map((o) => o.id));
-  for (const r of rows) {
-    if (r.action.startsWith("merge:") && !mergeTargets.has(r.action.slice(6))) {
-      throw badRequest(
-        "import_merge_target",
-        `Line ${r.line}: the organisation to merge into does not exist.`,
-      );
-    }
-  }
+  assertCommittable(rows, new Set(existing.map((o) => o.id)), "organisation");
   return inTransaction(ctx, async (tx) => {
     const now = nowIso();
     const created = rows

@@ -2,15 +2,22 @@ import { distance } from "fastest-levenshtein";
 import { uuidv7 } from "uuidv7";
 import { z } from "zod";
 import { DEFAULT_VISIBILITY } from "../../../shared/schemas/people.ts";
-import { foldText, nameKey, normalizeEmail } from "../../../shared/text.ts";
+import { nameKey, normalizeEmail } from "../../../shared/text.ts";
 import { nowIso } from "../../db/index.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
-import { AppError, badRequest, forbidden } from "../../platform/errors.ts";
-import { normHeader, readTable, splitList } from "../../platform/tabular.ts";
-import { publicReference } from "../reference/service.ts";
-import { countryAliases } from "../reference/shipped.ts";
+import { forbidden } from "../../platform/errors.ts";
+import {
+  assertCommittable,
+  chooseAction,
+  type ImportRow,
+  importSummary,
+  readImportTable,
+  splitList,
+  suggestMapping,
+} from "../../platform/tabular.ts";
+import { countryResolver } from "../reference/service.ts";
 import type { PersonRow } from "./service.ts";
 
 export const PEOPLE_FIELDS = [
@@ -51,19 +58,7 @@ const SYNONYMS: Record<Field, string[]> = {
   birthYear: ["birth year", "year of birth", "born", "annee de naissance"],
 };
 
-export function suggestPeopleMapping(columns: string[]): Record<string, Field | null> {
-  const used = new Set<Field>();
-  const out: Record<string, Field | null> = {};
-  for (const col of columns) {
-    const n = normHeader(col);
-    const field = PEOPLE_FIELDS.find((f) => !used.has(f) && (SYNONYMS[f].includes(n) || n === foldText(f)));
-    out[col] = field ?? null;
-    if (field) used.add(field);
-  }
-  return out;
-}
-
-type Decision = "create" | "skip" | `merge:${string}`;
+export const suggestPeopleMapping = (columns: string[]) => suggestMapping(columns, PEOPLE_FIELDS, SYNONYMS);
 
 /**
  * Imports people from CSV/XLSX: preview with mapping, per-line errors and duplicates (same e-mail,
@@ -80,34 +75,15 @@ export async function importPeople(
   },
 ) {
   if (!isStaff(ctx.actor)) throw forbidden();
-  const table = await readTable(opts.file);
-  if (table.columns.filter(Boolean).length === 0)
-    throw badRequest("import_empty", "The file has no header row.");
-  const dataRows = table.rows
-    .map((r, i) => ({ line: i + 2, cells: r }))
-    .filter((r) => r.cells.some((c) => c?.trim()));
-  if (dataRows.length === 0) throw badRequest("import_empty", "The file has a header but no data rows.");
-  if (dataRows.length > 100_000)
-    throw badRequest("import_too_large", "At most 100,000 rows can be imported at once.");
-  const mapping = opts.mapping
-    ? z.record(z.string(), z.enum(PEOPLE_FIELDS).nullable()).parse(opts.mapping)
-    : suggestPeopleMapping(table.columns);
-  if (!Object.values(mapping).includes("givenName")) {
-    throw new AppError(400, "import_mapping", "Map a column to the given name.", undefined, {
-      columns: table.columns,
-      mapping,
-      fields: PEOPLE_FIELDS,
-    });
-  }
-
-  const ref = await publicReference(ctx);
-  const countryByName = new Map<string, string>();
-  for (const [name, code] of countryAliases()) countryByName.set(foldText(name), code);
-  for (const c of ref.countries) {
-    countryByName.set(c.code.toLowerCase(), c.code);
-    for (const n of Object.values(c.names)) countryByName.set(foldText(n), c.code);
-  }
-  const toCountry = (v: string) => countryByName.get(foldText(v.trim()));
+  const table = await readImportTable(opts.file, {
+    fields: PEOPLE_FIELDS,
+    synonyms: SYNONYMS,
+    mapping: opts.mapping,
+    required: ["givenName"],
+    requiredMessage: "Map a column to the given name.",
+    maxRows: 100_000,
+  });
+  const toCountry = await countryResolver(ctx);
 
   const orgs = await ctx.db
     .selectFrom("organization")
@@ -137,27 +113,15 @@ export async function importPeople(
   const seenEmail = new Map<string, number>();
   const seenName = new Map<string, number>();
 
-  type Row = {
-    line: number;
-    data: Record<string, string>;
-    errors: Array<{ field: string; message: string }>;
-    duplicates: Array<{ id: string | null; name: string; reason: string; score: number; line?: number }>;
-    action: Decision;
-  };
-  const rows: Row[] = [];
+  const rows: ImportRow[] = [];
   const parsed = new Map<
     number,
     { person: Omit<PersonRow, "id" | "created_at" | "updated_at">; orgId: string | null; role: string }
   >();
   const year = new Date().getUTCFullYear();
 
-  for (const { line, cells } of dataRows) {
-    const data: Record<string, string> = {};
-    table.columns.forEach((col, i) => {
-      const f = mapping[col];
-      if (f) data[f] = (cells[i] ?? "").trim();
-    });
-    const errors: Row["errors"] = [];
+  for (const { line, data } of table.rows) {
+    const errors: ImportRow["errors"] = [];
     if (!data.givenName) errors.push({ field: "givenName", message: "required" });
     const email = normalizeEmail(data.email) ?? null;
     if (email && !z.email().safeParse(email).success)
@@ -198,7 +162,7 @@ export async function importPeople(
       if (!/^[a-z]{2,3}$/.test(l))
         errors.push({ field: "languages", message: `use language codes such as en, fr (“${l}”)` });
     const key = nameKey(`${data.givenName ?? ""} ${data.familyName ?? ""}`);
-    const duplicates: Row["duplicates"] = [];
+    const duplicates: ImportRow["duplicates"] = [];
     if (!errors.length) {
       if (email) {
         const e = byEmail.get(email);
@@ -270,42 +234,28 @@ export async function importPeople(
         },
       });
     }
-    const strong = duplicates.some((d) => d.score >= 0.95);
-    const requested = opts.decisions?.[String(line)];
-    let action: Decision = errors.length || strong ? "skip" : "create";
-    if (requested === "create" || requested === "skip" || /^merge:[0-9a-f-]{36}$/.test(requested ?? ""))
-      action = requested as Decision;
-    rows.push({ line, data, errors, duplicates, action });
+    rows.push({
+      line,
+      data,
+      errors,
+      duplicates,
+      action: chooseAction({ errors, duplicates }, opts.decisions?.[String(line)]),
+    });
   }
 
-  const summary = {
-    total: rows.length,
-    valid: rows.filter((r) => !r.errors.length).length,
-    invalid: rows.filter((r) => r.errors.length).length,
-    duplicates: rows.filter((r) => r.duplicates.length).length,
-    toCreate: rows.filter((r) => r.action === "create").length,
-    toMerge: rows.filter((r) => r.action.startsWith("merge:")).length,
-    toSkip: rows.filter((r) => r.action === "skip").length,
-  };
+  const summary = importSummary(rows);
+
   if (opts.dryRun)
-    return { dryRun: true, columns: table.columns, mapping, fields: PEOPLE_FIELDS, rows, summary };
+    return {
+      dryRun: true,
+      columns: table.columns,
+      mapping: table.mapping,
+      fields: PEOPLE_FIELDS,
+      rows,
+      summary,
+    };
 
-  const blocking = rows.filter((r) => r.errors.length && r.action !== "skip");
-  if (blocking.length) {
-    throw new AppError(
-      400,
-      "import_invalid_rows",
-      `${blocking.length} row(s) have errors; fix them or mark them to be skipped. Nothing was imported.`,
-      blocking
-        .slice(0, 200)
-        .flatMap((r) => r.errors.map((e) => ({ path: `line ${r.line}.${e.field}`, message: e.message }))),
-    );
-  }
-  const known = new Set(existing.map((p) => p.id));
-  for (const r of rows) {
-    if (r.action.startsWith("merge:") && !known.has(r.action.slice(6)))
-      throw badRequest("import_merge_target", `Line ${r.line}: the person to merge into does not exist.`);
-  }
+  assertCommittable(rows, new Set(existing.map((p) => p.id)), "person");
   return inTransaction(ctx, async (tx) => {
     const now = nowIso();
     const created: PersonRow[] = [];

@@ -6,10 +6,11 @@ import {
   itemCode,
   itemsOf,
 } from "../../../shared/reference/datasets.ts";
+import { foldText } from "../../../shared/text.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { AppError, badRequest, notFound } from "../../platform/errors.ts";
-import { readShippedDataset } from "./shipped.ts";
+import { countryAliases, readShippedDataset } from "./shipped.ts";
 import * as store from "./store.ts";
 
 /** Replaces a dataset with the content of a file, all or nothing. */
@@ -199,4 +200,16 @@ export async function regionOf(ctx: Ctx): Promise<Map<string, string | null>> {
     regionMaps.set(ref, map);
   }
   return map;
+}
+
+/** Resolves a country written as an ISO alpha-3 code or a name in any of the six languages. */
+export async function countryResolver(ctx: Ctx): Promise<(value: string) => string | undefined> {
+  const ref = await publicReference(ctx);
+  const byName = new Map<string, string>();
+  for (const [name, code] of countryAliases()) byName.set(foldText(name), code);
+  for (const c of ref.countries) {
+    byName.set(c.code.toLowerCase(), c.code);
+    for (const n of Object.values(c.names)) byName.set(foldText(n), c.code);
+  }
+  return (value) => byName.get(foldText(value.trim())) ?? byName.get(value.trim().toLowerCase());
 }
