@@ -73,6 +73,14 @@ export const splitList = (v: string) =>
 
 export const bool = (v: string) => /^(1|true|yes|y|oui|si|sí|x)$/i.test(v.trim());
 
+/** An import request: the file, whether to only preview, and the user's mapping and decisions. */
+export interface ImportRequest {
+  file: { name: string; bytes: Buffer };
+  dryRun: boolean;
+  mapping?: Record<string, string | null>;
+  decisions?: Record<string, string>;
+}
+
 /** What an import does with one line. */
 export type ImportDecision = "create" | "skip" | `merge:${string}`;
 

@@ -15,6 +15,7 @@ import {
   assertCommittable,
   bool,
   chooseAction,
+  type ImportRequest,
   type ImportRow,
   importSummary,
   readImportTable,
@@ -106,15 +107,7 @@ const MAX_ROWS = 50_000;
 export const suggestOrganizationMapping = (columns: string[]) =>
   suggestMapping(columns, IMPORT_FIELDS, SYNONYMS);
 
-export async function importOrganizations(
-  ctx: Ctx,
-  opts: {
-    file: { name: string; bytes: Buffer };
-    dryRun: boolean;
-    mapping?: Record<string, string | null>;
-    decisions?: Record<string, string>;
-  },
-) {
+export async function importOrganizations(ctx: Ctx, opts: ImportRequest) {
   if (!isStaff(ctx.actor)) throw forbidden();
   const table = await readImportTable(opts.file, {
     fields: IMPORT_FIELDS,

@@ -11,6 +11,7 @@ import { forbidden } from "../../platform/errors.ts";
 import {
   assertCommittable,
   chooseAction,
+  type ImportRequest,
   type ImportRow,
   importSummary,
   readImportTable,
@@ -65,15 +66,7 @@ export const suggestPeopleMapping = (columns: string[]) => suggestMapping(column
  * similar name in the same country, repeated rows), then an all-or-nothing commit of the confirmed
  * batch. People are linked to existing organisations by name; memberships are approved.
  */
-export async function importPeople(
-  ctx: Ctx,
-  opts: {
-    file: { name: string; bytes: Buffer };
-    dryRun: boolean;
-    mapping?: Record<string, string | null>;
-    decisions?: Record<string, string>;
-  },
-) {
+export async function importPeople(ctx: Ctx, opts: ImportRequest) {
   if (!isStaff(ctx.actor)) throw forbidden();
   const table = await readImportTable(opts.file, {
     fields: PEOPLE_FIELDS,
