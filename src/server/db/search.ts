@@ -88,8 +88,9 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
         const expr = ftsExpression(query);
         if (!expr) return null;
         const t = tables(entity);
-        // Read FTS rowids only (reading an UNINDEXED column is slow), then map them to entity ids.
-        return sql`(SELECT m.entity_id FROM ${t.ids} m WHERE m.fts_rowid IN (SELECT rowid FROM ${t.fts} WHERE ${t.fts} MATCH ${expr}))`;
+        // Read FTS rowids only (reading an UNINDEXED column is slow) and map them to entity ids
+        // through the unique fts_rowid index; CROSS JOIN keeps the FTS scan as the outer loop.
+        return sql`(SELECT m.entity_id FROM ${t.fts} CROSS JOIN ${t.ids} m ON m.fts_rowid = ${t.fts}.rowid WHERE ${t.fts} MATCH ${expr})`;
       },
     };
   }

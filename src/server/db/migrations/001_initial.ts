@@ -238,12 +238,12 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     for (const entity of ["organization", "person"]) {
       await sql
         .raw(
-          `CREATE VIRTUAL TABLE fts_${entity} USING fts5(entity_id UNINDEXED, doc, tokenize = 'unicode61 remove_diacritics 2')`,
+          `CREATE VIRTUAL TABLE fts_${entity} USING fts5(entity_id UNINDEXED, doc, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')`,
         )
         .execute(db);
       // FTS5 cannot look up an UNINDEXED column quickly: keep entity id → FTS rowid beside it.
       await sql
-        .raw(`CREATE TABLE fts_${entity}_ids (entity_id TEXT PRIMARY KEY, fts_rowid INTEGER NOT NULL)`)
+        .raw(`CREATE TABLE fts_${entity}_ids (entity_id TEXT PRIMARY KEY, fts_rowid INTEGER NOT NULL UNIQUE)`)
         .execute(db);
     }
   } else {

@@ -44,20 +44,31 @@ function filtered(db: Kysely<DB>, f: OrgFilter) {
           .whereRef("o.id", "=", "mm.entity_id")
       : db.selectFrom("organization as o")
   ).where("o.status", "=", f.status);
-  if (f.types?.length) q = q.where("o.type", "in", f.types);
-  if (f.countries)
-    q = f.countries.length ? q.where("o.country", "in", f.countries) : q.where(sql<boolean>`1 = 0`);
+  if (f.types?.length)
+    q = f.types.length === 1 ? q.where("o.type", "=", f.types[0]) : q.where("o.type", "in", f.types);
+  if (f.countries) {
+    if (f.countries.length === 0) q = q.where(sql<boolean>`1 = 0`);
+    else
+      q =
+        f.countries.length === 1
+          ? q.where("o.country", "=", f.countries[0])
+          : q.where("o.country", "in", f.countries);
+  }
   for (const [kind, value] of [
     ["thematic", f.theme],
     ["area", f.area],
   ] as const) {
+    // A correlated EXISTS probes the (kind, value, organization_id) key for each candidate row,
+    // instead of building the list of every organisation with that tag on each request.
     if (value) {
-      q = q.where("o.id", "in", (eb) =>
-        eb
-          .selectFrom("organization_tag")
-          .select("organization_id")
-          .where("kind", "=", kind)
-          .where("value", "=", value),
+      q = q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("organization_tag as t")
+            .select("t.organization_id")
+            .whereRef("t.organization_id", "=", "o.id")
+            .where("t.kind", "=", kind)
+            .where("t.value", "=", value),
+        ),
       );
     }
   }
