@@ -23,7 +23,8 @@ import {
   suggestMapping,
 } from "../../platform/tabular.ts";
 import { countryResolver } from "../reference/service.ts";
-import { newOrgRow, searchParts, tagsOf, toInput } from "./mapping.ts";
+import { mergeInputs, newOrgRow, toInput } from "./mapping.ts";
+import { insertOrganizations, rewriteOrganization } from "./persist.ts";
 import * as store from "./store.ts";
 
 /** Fields an import column can map to. */
@@ -264,54 +265,22 @@ export async function importOrganizations(ctx: Ctx, opts: ImportRequest) {
         input: inputs.get(r.line)!,
         row: newOrgRow(inputs.get(r.line)!, "verified", ctx.actor!.userId, now),
       }));
-    await store.insert(
-      tx.db,
-      created.map((c) => c.row),
-    );
-    await store.replaceTags(
-      tx.db,
-      created.map((c) => ({ id: c.row.id, tags: tagsOf(c.input) })),
-    );
-    await tx.search.putMany(
-      tx.db,
-      "organization",
-      created.map((c) => ({ id: c.row.id, parts: searchParts(c.row) })),
+    await insertOrganizations(
+      tx,
+      created.map((c) => ({ row: c.row, input: c.input })),
     );
     let merged = 0;
     for (const r of rows.filter((x) => x.action.startsWith("merge:"))) {
       const targetId = r.action.slice(6);
       const target = (await store.byId(tx.db, targetId))!;
-      const a = inputs.get(r.line)!;
-      const b = toInput(target);
-      const union = <T extends string>(x: T[], y: T[]) => [...new Set([...y, ...x])];
-      const input: OrganizationInput = {
-        ...b,
-        names: { ...a.names, ...b.names },
-        acronym: b.acronym ?? a.acronym,
-        website: b.website ?? a.website,
-        email: b.email ?? a.email,
-        description: { ...a.description, ...b.description },
-        countriesOfOperation: union(a.countriesOfOperation, b.countriesOfOperation),
-        thematicFocus: union(a.thematicFocus, b.thematicFocus),
-        engagementAreas: union(a.engagementAreas, b.engagementAreas),
-      };
-      const fresh = newOrgRow(input, target.status, target.created_by, target.created_at);
-      const { id: _id, ...values } = {
-        ...fresh,
-        logo_file_id: target.logo_file_id,
-        status_reason: target.status_reason,
-        updated_at: now,
-      };
-      await store.update(tx.db, targetId, values);
-      await store.replaceTags(tx.db, [{ id: targetId, tags: tagsOf(input) }]);
-      await tx.search.put(tx.db, "organization", targetId, searchParts({ ...target, ...values }));
+      const after = await rewriteOrganization(tx, target, mergeInputs(toInput(target), inputs.get(r.line)!));
       await writeAudit(tx.db, {
         actor: ctx.actor,
         action: "organization.import.merge",
         entity: "organization",
         entityId: targetId,
         before: target,
-        after: values,
+        after,
         ip: ctx.ip,
       });
       merged++;

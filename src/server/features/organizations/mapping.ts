@@ -141,3 +141,25 @@ export function toInput(row: OrgRow): OrganizationInput {
     description: Object.fromEntries(Object.entries(desc).map(([k, v]) => [k, v.value])),
   };
 }
+
+/**
+ * Combines what two records say about one organisation: the target's values win, missing ones are
+ * filled from the source, lists are joined and flags kept when either says so.
+ */
+export function mergeInputs(target: OrganizationInput, source: OrganizationInput): OrganizationInput {
+  const union = <T extends string>(t: T[], s: T[]) => [...new Set([...t, ...s])];
+  return {
+    ...target,
+    names: { ...source.names, ...target.names },
+    description: { ...source.description, ...target.description },
+    acronym: target.acronym ?? source.acronym,
+    website: target.website ?? source.website,
+    email: target.email ?? source.email,
+    countriesOfOperation: union(target.countriesOfOperation, source.countriesOfOperation),
+    thematicFocus: union(target.thematicFocus, source.thematicFocus),
+    engagementAreas: union(target.engagementAreas, source.engagementAreas),
+    youthLed: target.youthLed || source.youthLed,
+    victimLed: target.victimLed || source.victimLed,
+    grassroots: target.grassroots || source.grassroots,
+  };
+}

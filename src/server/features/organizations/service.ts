@@ -10,12 +10,13 @@ import { nowIso } from "../../db/index.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
-import { AppError, badRequest, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
+import { badRequest, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
 import { DOCUMENT_TYPES, IMAGE_TYPES } from "../../platform/files.ts";
 import { serverT } from "../../platform/i18n/messages.ts";
 import { ensurePersonForUser, personView } from "../people/service.ts";
 import { regionMembers, regionOf } from "../reference/service.ts";
-import { newOrgRow, searchParts, tagsOf, toFull, toInput, toPublic } from "./mapping.ts";
+import { mergeInputs, newOrgRow, toFull, toInput, toPublic } from "./mapping.ts";
+import { insertOrganizations, rewriteOrganization } from "./persist.ts";
 import * as store from "./store.ts";
 
 const asArray = <T>(v: T | T[] | undefined): T[] | undefined =>
@@ -136,9 +137,7 @@ export async function createOrganization(ctx: Ctx, input: OrganizationInput): Pr
   const regions = await regionOf(ctx);
   return inTransaction(ctx, async (tx) => {
     const row = newOrgRow(input, "pending", actor.userId, nowIso());
-    await store.insert(tx.db, [row]);
-    await store.replaceTags(tx.db, [{ id: row.id, tags: tagsOf(input) }]);
-    await tx.search.put(tx.db, "organization", row.id, searchParts(row));
+    await insertOrganizations(tx, [{ row, input }]);
     const person = await ensurePersonForUser(tx.db, actor);
     await tx.db
       .insertInto("membership")
@@ -184,19 +183,7 @@ export async function updateOrganization(
         "Some fields are not valid.",
         merged.error.issues.map((i) => ({ path: `body.${i.path.join(".")}`, message: i.message })),
       );
-    const fresh = newOrgRow(merged.data, before.status, before.created_by, before.created_at);
-    const after = {
-      ...fresh,
-      id,
-      logo_file_id: before.logo_file_id,
-      status_reason: before.status_reason,
-      merged_into: null,
-      updated_at: nowIso(),
-    };
-    const { id: _id, ...values } = after;
-    await store.update(tx.db, id, values);
-    await store.replaceTags(tx.db, [{ id, tags: tagsOf(merged.data) }]);
-    await tx.search.put(tx.db, "organization", id, searchParts(after));
+    const after = await rewriteOrganization(tx, before, merged.data);
     await writeAudit(tx.db, {
       actor: ctx.actor,
       action: "organization.update",
@@ -495,33 +482,9 @@ export async function mergeOrganizations(ctx: Ctx, sourceId: string, intoId: str
       .set({ organization_id: intoId })
       .where("organization_id", "=", sourceId)
       .execute();
-    const a = toInput(source);
-    const b = toInput(target);
-    const union = (x: string[], y: string[]) => [...new Set([...y, ...x])];
-    const mergedInput: OrganizationInput = {
-      ...b,
-      names: { ...a.names, ...b.names },
-      description: { ...a.description, ...b.description },
-      acronym: b.acronym ?? a.acronym,
-      website: b.website ?? a.website,
-      email: b.email ?? a.email,
-      countriesOfOperation: union(a.countriesOfOperation, b.countriesOfOperation),
-      thematicFocus: union(a.thematicFocus, b.thematicFocus) as OrganizationInput["thematicFocus"],
-      engagementAreas: union(a.engagementAreas, b.engagementAreas) as OrganizationInput["engagementAreas"],
-      youthLed: a.youthLed || b.youthLed,
-      victimLed: a.victimLed || b.victimLed,
-      grassroots: a.grassroots || b.grassroots,
-    };
-    const fresh = newOrgRow(mergedInput, target.status, target.created_by, target.created_at);
-    const { id: _id, ...values } = {
-      ...fresh,
+    await rewriteOrganization(tx, target, mergeInputs(toInput(target), toInput(source)), {
       logo_file_id: target.logo_file_id ?? source.logo_file_id,
-      status_reason: target.status_reason,
-      updated_at: nowIso(),
-    };
-    await store.update(tx.db, intoId, values);
-    await store.replaceTags(tx.db, [{ id: intoId, tags: tagsOf(mergedInput) }]);
-    await tx.search.put(tx.db, "organization", intoId, searchParts({ ...target, ...values }));
+    });
     await store.update(tx.db, sourceId, { status: "merged", merged_into: intoId, updated_at: nowIso() });
     await tx.search.remove(tx.db, "organization", sourceId);
     await writeAudit(tx.db, {
@@ -536,8 +499,6 @@ export async function mergeOrganizations(ctx: Ctx, sourceId: string, intoId: str
     return { id: intoId, merged: sourceId };
   });
 }
-
-export { AppError };
 
 /**
  * Bulk creation for trusted sources (demo data, benchmarks, the CLI): one transaction, batched
@@ -558,15 +519,9 @@ export async function createOrganizationsBulk(
       ...newOrgRow(it.input, it.status, ctx.actor?.userId ?? null, it.createdAt ?? now),
       status_reason: it.statusReason ?? null,
     }));
-    await store.insert(tx.db, rows);
-    await store.replaceTags(
-      tx.db,
-      rows.map((r, i) => ({ id: r.id, tags: tagsOf(items[i].input) })),
-    );
-    await tx.search.putMany(
-      tx.db,
-      "organization",
-      rows.map((r) => ({ id: r.id, parts: searchParts(r) })),
+    await insertOrganizations(
+      tx,
+      rows.map((row, i) => ({ row, input: items[i].input })),
     );
     await writeAudit(tx.db, {
       actor: ctx.actor,

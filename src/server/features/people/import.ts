@@ -18,8 +18,9 @@ import {
   splitList,
   suggestMapping,
 } from "../../platform/tabular.ts";
+import { addMembershipsBulk } from "../organizations/service.ts";
 import { countryResolver } from "../reference/service.ts";
-import type { PersonRow } from "./service.ts";
+import { insertPeople, type PersonRow } from "./service.ts";
 
 export const PEOPLE_FIELDS = [
   "givenName",
@@ -109,7 +110,11 @@ export async function importPeople(ctx: Ctx, opts: ImportRequest) {
   const rows: ImportRow[] = [];
   const parsed = new Map<
     number,
-    { person: Omit<PersonRow, "id" | "created_at" | "updated_at">; orgId: string | null; role: string }
+    {
+      person: Omit<PersonRow, "id" | "created_at" | "updated_at">;
+      orgId: string | null;
+      role: "focal_point" | "member";
+    }
   >();
   const year = new Date().getUTCFullYear();
 
@@ -205,7 +210,7 @@ export async function importPeople(ctx: Ctx, opts: ImportRequest) {
       }
       parsed.set(line, {
         orgId,
-        role,
+        role: role as "focal_point" | "member", // rows with an invalid role never get here
         person: {
           user_id: null,
           given_name: data.givenName,
@@ -252,7 +257,8 @@ export async function importPeople(ctx: Ctx, opts: ImportRequest) {
   return inTransaction(ctx, async (tx) => {
     const now = nowIso();
     const created: PersonRow[] = [];
-    const memberships: Array<{ organization_id: string; person_id: string; role: string }> = [];
+    const memberships: Array<{ organizationId: string; personId: string; role: "focal_point" | "member" }> =
+      [];
     for (const r of rows.filter((x) => x.action === "create")) {
       const p = parsed.get(r.line)!;
       const row: PersonRow = {
@@ -264,21 +270,9 @@ export async function importPeople(ctx: Ctx, opts: ImportRequest) {
         updated_at: now,
       };
       created.push(row);
-      if (p.orgId) memberships.push({ organization_id: p.orgId, person_id: row.id, role: p.role });
+      if (p.orgId) memberships.push({ organizationId: p.orgId, personId: row.id, role: p.role });
     }
-    for (let i = 0; i < created.length; i += 200)
-      await tx.db
-        .insertInto("person")
-        .values(created.slice(i, i + 200))
-        .execute();
-    await tx.search.putMany(
-      tx.db,
-      "person",
-      created.map((c) => ({
-        id: c.id,
-        parts: [c.given_name, c.family_name, c.title, ...JSON.parse(c.expertise)],
-      })),
-    );
+    await insertPeople(tx, created);
     let merged = 0;
     for (const r of rows.filter((x) => x.action.startsWith("merge:"))) {
       const targetId = r.action.slice(6);
@@ -304,7 +298,7 @@ export async function importPeople(ctx: Ctx, opts: ImportRequest) {
           .where("organization_id", "=", p.orgId)
           .where("person_id", "=", targetId)
           .executeTakeFirst();
-        if (!has) memberships.push({ organization_id: p.orgId, person_id: targetId, role: p.role });
+        if (!has) memberships.push({ organizationId: p.orgId, personId: targetId, role: p.role });
       }
       await writeAudit(tx.db, {
         actor: ctx.actor,
@@ -317,20 +311,7 @@ export async function importPeople(ctx: Ctx, opts: ImportRequest) {
       });
       merged++;
     }
-    const values = memberships.map((m) => ({
-      id: uuidv7(),
-      ...m,
-      status: "approved",
-      message: null,
-      decided_by: ctx.actor!.userId,
-      decided_at: now,
-      created_at: now,
-    }));
-    for (let i = 0; i < values.length; i += 300)
-      await tx.db
-        .insertInto("membership")
-        .values(values.slice(i, i + 300))
-        .execute();
+    if (memberships.length) await addMembershipsBulk(tx, memberships);
     const skipped = rows.filter((r) => r.action === "skip").length;
     await writeAudit(tx.db, {
       actor: ctx.actor,
@@ -341,7 +322,7 @@ export async function importPeople(ctx: Ctx, opts: ImportRequest) {
         created: created.length,
         merged,
         skipped,
-        memberships: values.length,
+        memberships: memberships.length,
         ids: created.map((c) => c.id),
       },
       ip: ctx.ip,

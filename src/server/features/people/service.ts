@@ -95,6 +95,26 @@ export async function ensurePersonForUser(
   return row;
 }
 
+/** What a person is found by: names, title and expertise (never contact or private details). */
+export function personSearchParts(row: PersonRow): string[] {
+  return [row.given_name, row.family_name, row.title ?? "", ...(JSON.parse(row.expertise) as string[])];
+}
+
+/** Inserts new people with their search documents; call inside a transaction. */
+export async function insertPeople(tx: Ctx, rows: PersonRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await tx.db
+      .insertInto("person")
+      .values(rows.slice(i, i + 200))
+      .execute();
+  }
+  await tx.search.putMany(
+    tx.db,
+    "person",
+    rows.map((r) => ({ id: r.id, parts: personSearchParts(r) })),
+  );
+}
+
 export function profileOf(row: PersonRow) {
   return {
     id: row.id,
@@ -151,12 +171,7 @@ export async function updateMyProfile(ctx: Ctx, input: ProfileInput): Promise<Pr
       .selectAll()
       .where("id", "=", before.id)
       .executeTakeFirst())!;
-    await tx.search.put(tx.db, "person", after.id, [
-      after.given_name,
-      after.family_name,
-      after.title,
-      ...JSON.parse(after.expertise),
-    ]);
+    await tx.search.put(tx.db, "person", after.id, personSearchParts(after));
     await writeAudit(tx.db, {
       actor,
       action: "person.update",
@@ -232,19 +247,7 @@ export async function createPeopleBulk(ctx: Ctx, people: PersonSeed[]): Promise<
       created_at: now,
       updated_at: now,
     }));
-    for (let i = 0; i < rows.length; i += 200)
-      await tx.db
-        .insertInto("person")
-        .values(rows.slice(i, i + 200))
-        .execute();
-    await tx.search.putMany(
-      tx.db,
-      "person",
-      rows.map((r) => ({
-        id: r.id,
-        parts: [r.given_name, r.family_name, r.title, ...JSON.parse(r.expertise)],
-      })),
-    );
+    await insertPeople(tx, rows);
     await writeAudit(tx.db, {
       actor: ctx.actor,
       action: "person.bulk_create",
