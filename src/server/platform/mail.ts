@@ -3,6 +3,7 @@ import nodemailer from "nodemailer";
 import { uuidv7 } from "uuidv7";
 import { nowIso } from "../db/index.ts";
 import type { DB } from "../db/schema.ts";
+import { serverT } from "./i18n/messages.ts";
 
 export interface MailMessage {
   to: string;
@@ -17,12 +18,41 @@ export interface MailMessage {
 export interface Mailer {
   /** Records the message in the outbox and, when SMTP is configured, sends it. */
   send(message: MailMessage): Promise<{ id: string; status: "stored" | "sent" | "failed" }>;
+  /**
+   * Sends a catalogue message (mail.<template>.subject / .body) to each recipient in the language
+   * of their account (English for addresses without one).
+   */
+  sendTemplate(message: {
+    to: string[];
+    kind: string;
+    template: string;
+    vars: Record<string, string>;
+  }): Promise<void>;
   close(): void;
 }
 
 export function createMailer(db: Kysely<DB>, opts: { smtpUrl?: string; from: string }): Mailer {
   const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
-  return {
+  const mailer: Mailer = {
+    async sendTemplate({ to, kind, template, vars }) {
+      const recipients = [...new Set(to.map((a) => a.toLowerCase()))];
+      if (!recipients.length) return;
+      const rows = await db
+        .selectFrom("user")
+        .select(["email", "locale"])
+        .where("email", "in", recipients)
+        .execute();
+      for (const address of recipients) {
+        const locale = rows.find((r) => r.email === address)?.locale ?? "en";
+        await mailer.send({
+          to: address,
+          locale,
+          kind,
+          subject: serverT(locale, `mail.${template}.subject`, vars),
+          text: serverT(locale, `mail.${template}.body`, vars),
+        });
+      }
+    },
     async send(m) {
       const id = uuidv7();
       await db
@@ -71,4 +101,5 @@ export function createMailer(db: Kysely<DB>, opts: { smtpUrl?: string; from: str
       transport?.close();
     },
   };
+  return mailer;
 }

@@ -185,6 +185,12 @@ describe("organisations: registration, vetting, directory", () => {
   });
 
   it("handles membership requests through the focal point", async () => {
+    await t.app.inject({
+      method: "PATCH",
+      url: "/api/me/locale",
+      headers: member.auth,
+      payload: { locale: "fr" },
+    });
     const req = await post(`/api/organizations/${orgId}/memberships`, other, {
       message: "I work on the Lao side",
     });
@@ -193,6 +199,15 @@ describe("organisations: registration, vetting, directory", () => {
     const publicMembers = (await t.app.inject({ url: `/api/organizations/${orgId}/members` })).json();
     expect(publicMembers.items.every((m: { status: string }) => m.status === "approved")).toBe(true);
     expect(JSON.stringify(publicMembers)).not.toContain(member.email);
+    // The focal point is told in their own language.
+    const mail = await t.rt.database.db
+      .selectFrom("outbox")
+      .selectAll()
+      .where("kind", "=", "organization.membership")
+      .where("to_address", "=", member.email)
+      .executeTakeFirstOrThrow();
+    expect(mail.locale).toBe("fr");
+    expect(mail.subject).toBe("Nouvelle demande d'adhésion");
     expect(
       (await post(`/api/memberships/${req.json().id}/decision`, other, { decision: "approved" })).statusCode,
     ).toBe(403);

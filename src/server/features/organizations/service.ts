@@ -12,7 +12,6 @@ import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { badRequest, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
 import { DOCUMENT_TYPES, IMAGE_TYPES } from "../../platform/files.ts";
-import { serverT } from "../../platform/i18n/messages.ts";
 import { ensurePersonForUser, personView } from "../people/service.ts";
 import { regionMembers, regionOf } from "../reference/service.ts";
 import { mergeInputs, newOrgRow, toFull, toInput, toPublic } from "./mapping.ts";
@@ -239,32 +238,28 @@ export async function changeStatus(ctx: Ctx, id: string, action: keyof typeof TR
     });
     return { ...before, ...values };
   });
-  if (t.mail) await notifyFocalPoints(ctx, result, t.mail, reason);
+  if (t.mail)
+    await notifyFocalPoints(ctx, result, t.mail, { reason: reason ?? "" }, { includeOrgEmail: true });
   return toFull(result, (await regionOf(ctx)).get(result.country) ?? null, true);
 }
 
-async function notifyFocalPoints(ctx: Ctx, org: store.OrgRow, key: string, reason?: string) {
-  const recipients = [
-    ...(await store.members(ctx.db, org.id, ["approved"]))
-      .filter((m) => m.role === "focal_point" && m.email)
-      .map((m) => m.email!),
-    ...(org.email ? [org.email] : []),
-  ];
-  const localeRows = await ctx.db
-    .selectFrom("user")
-    .select(["email", "locale"])
-    .where("email", "in", recipients.length ? recipients : [""])
-    .execute();
-  for (const to of new Set(recipients)) {
-    const locale = localeRows.find((r) => r.email === to)?.locale ?? "en";
-    await ctx.mail.send({
-      to,
-      locale,
-      kind: `organization.${key}`,
-      subject: serverT(locale, `mail.${key}.subject`),
-      text: serverT(locale, `mail.${key}.body`, { org: org.name, reason: reason ?? "" }),
-    });
-  }
+/** Mails an organisation's focal points (and, optionally, its contact address) in their languages. */
+async function notifyFocalPoints(
+  ctx: Ctx,
+  org: store.OrgRow,
+  template: string,
+  vars: Record<string, string>,
+  opts: { includeOrgEmail: boolean },
+) {
+  const focalPoints = (await store.members(ctx.db, org.id, ["approved"]))
+    .filter((m) => m.role === "focal_point" && m.email)
+    .map((m) => m.email!);
+  await ctx.mail.sendTemplate({
+    to: [...focalPoints, ...(opts.includeOrgEmail && org.email ? [org.email] : [])],
+    kind: `organization.${template}`,
+    template,
+    vars: { org: org.name, ...vars },
+  });
 }
 
 export async function requestMembership(ctx: Ctx, orgId: string, message?: string) {
@@ -307,17 +302,7 @@ export async function requestMembership(ctx: Ctx, orgId: string, message?: strin
     });
     return { id, status: "pending" as const, person };
   });
-  for (const fp of (await store.members(ctx.db, orgId, ["approved"])).filter(
-    (m) => m.role === "focal_point" && m.email,
-  )) {
-    await ctx.mail.send({
-      to: fp.email!,
-      locale: "en",
-      kind: "membership.request",
-      subject: serverT("en", "mail.membership.subject"),
-      text: serverT("en", "mail.membership.body", { person: actor.name, org: org.name }),
-    });
-  }
+  await notifyFocalPoints(ctx, org, "membership", { person: actor.name }, { includeOrgEmail: false });
   return { id: result.id, status: result.status };
 }
 
