@@ -8,7 +8,7 @@ import type { Actor } from "./actor.ts";
 export async function writeAudit(
   db: Kysely<DB>,
   entry: {
-    actor: Actor | null;
+    actor: Pick<Actor, "userId" | "email"> | null;
     action: string;
     entity: string;
     entityId?: string | null;

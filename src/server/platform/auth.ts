@@ -4,6 +4,7 @@ import { getMigrations } from "better-auth/db/migration";
 import { twoFactor } from "better-auth/plugins";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/index.ts";
+import { writeAudit } from "./audit.ts";
 import { serverT } from "./i18n/messages.ts";
 import type { Mailer } from "./mail.ts";
 
@@ -15,6 +16,14 @@ export type AuthOptions = Parameters<typeof betterAuth>[0];
  */
 export function authOptions(config: Config, database: Database, mailer: Mailer): AuthOptions {
   const url = new URL(config.publicUrl);
+  const actorOf = async (userId: string) => {
+    const row = await database.db
+      .selectFrom("user")
+      .select("email")
+      .where("id", "=", userId)
+      .executeTakeFirst();
+    return { userId, email: row?.email ?? userId };
+  };
   return {
     appName: "UNTOC Engage",
     baseURL: config.publicUrl,
@@ -81,6 +90,65 @@ export function authOptions(config: Config, database: Database, mailer: Mailer):
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
       // Our start-up applies better-auth's migrations itself (migrateAuth).
       database: { validateSchema: false } as any,
+    },
+    // Account changes made through better-auth (sign-up, verification, two-step setup, password
+    // changes, sign-ins) go to the same audit log as every other mutation.
+    databaseHooks: {
+      user: {
+        create: {
+          async after(user) {
+            await writeAudit(database.db, {
+              actor: { userId: user.id, email: user.email },
+              action: "user.create",
+              entity: "user",
+              entityId: user.id,
+              after: { email: user.email, name: user.name, emailVerified: user.emailVerified },
+            });
+          },
+        },
+        update: {
+          async after(user) {
+            await writeAudit(database.db, {
+              actor: { userId: user.id, email: user.email },
+              action: "user.update",
+              entity: "user",
+              entityId: user.id,
+              after: {
+                email: user.email,
+                name: user.name,
+                emailVerified: user.emailVerified,
+                twoFactorEnabled: (user as { twoFactorEnabled?: unknown }).twoFactorEnabled ?? null,
+              },
+            });
+          },
+        },
+      },
+      account: {
+        update: {
+          async after(account) {
+            await writeAudit(database.db, {
+              actor: await actorOf(account.userId),
+              action: "account.update",
+              entity: "user",
+              entityId: account.userId,
+              after: { provider: account.providerId, passwordChanged: !!account.password },
+            });
+          },
+        },
+      },
+      session: {
+        create: {
+          async after(session) {
+            await writeAudit(database.db, {
+              actor: await actorOf(session.userId),
+              action: "session.create",
+              entity: "user",
+              entityId: session.userId,
+              ip: session.ipAddress ?? null,
+            });
+          },
+        },
+      },
     },
     plugins: [
       twoFactor({ issuer: "UNTOC Engage" }),

@@ -91,6 +91,16 @@ describe("accounts: sign-up, verification over SMTP, sessions, CSRF, back-off, t
     expect(me.user).toMatchObject({ email, locale: "fr", emailVerified: true, roles: [] });
     const session = await t.rt.database.db.selectFrom("session").selectAll().execute();
     expect(session.length).toBeGreaterThan(0);
+    // better-auth's own writes reach the audit log too.
+    const audit = await t.rt.database.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_label"])
+      .where("actor_id", "=", me.user.id)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["user.create", "user.update", "session.create"]),
+    );
+    expect(audit.every((a) => a.actor_label === email)).toBe(true);
   });
 
   it("refuses cookie-authenticated mutations without the CSRF header or from another origin", async () => {
