@@ -43,6 +43,32 @@ function RequiredMark({ required }: { required?: boolean }) {
   );
 }
 
+/**
+ * The parts every labelled control shares: an id, the label with its required mark, the hint and
+ * error texts, and the ARIA attributes that tie them to the control.
+ */
+function useField(props: BaseProps) {
+  const auto = useId();
+  const id = props.id ?? auto;
+  const aria = {
+    id,
+    required: props.required,
+    "aria-invalid": props.error ? true : undefined,
+    "aria-describedby": describedBy(id, props.hint, props.error),
+  } as const;
+  const shell = (control: ReactNode) => (
+    <div className={`field${props.error ? " has-error" : ""}`}>
+      <label htmlFor={id}>
+        {props.label}
+        <RequiredMark required={props.required} />
+      </label>
+      <Describe id={id} hint={props.hint} error={props.error} />
+      {control}
+    </div>
+  );
+  return { aria, shell };
+}
+
 export function TextField(
   props: BaseProps & {
     value: string;
@@ -57,32 +83,21 @@ export function TextField(
     lang?: string;
   },
 ) {
-  const auto = useId();
-  const id = props.id ?? auto;
-  return (
-    <div className={`field${props.error ? " has-error" : ""}`}>
-      <label htmlFor={id}>
-        {props.label}
-        <RequiredMark required={props.required} />
-      </label>
-      <Describe id={id} hint={props.hint} error={props.error} />
-      <input
-        id={id}
-        type={props.type ?? "text"}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
-        autoComplete={props.autoComplete}
-        inputMode={props.inputMode}
-        maxLength={props.maxLength}
-        minLength={props.minLength}
-        pattern={props.pattern}
-        dir={props.dir}
-        lang={props.lang}
-      />
-    </div>
+  const { aria, shell } = useField(props);
+  return shell(
+    <input
+      {...aria}
+      type={props.type ?? "text"}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      autoComplete={props.autoComplete}
+      inputMode={props.inputMode}
+      maxLength={props.maxLength}
+      minLength={props.minLength}
+      pattern={props.pattern}
+      dir={props.dir}
+      lang={props.lang}
+    />,
   );
 }
 
@@ -96,28 +111,17 @@ export function TextArea(
     mono?: boolean;
   },
 ) {
-  const auto = useId();
-  const id = props.id ?? auto;
-  return (
-    <div className={`field${props.error ? " has-error" : ""}`}>
-      <label htmlFor={id}>
-        {props.label}
-        <RequiredMark required={props.required} />
-      </label>
-      <Describe id={id} hint={props.hint} error={props.error} />
-      <textarea
-        id={id}
-        rows={props.rows ?? 4}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
-        dir={props.dir}
-        lang={props.lang}
-        className={props.mono ? "mono" : undefined}
-      />
-    </div>
+  const { aria, shell } = useField(props);
+  return shell(
+    <textarea
+      {...aria}
+      rows={props.rows ?? 4}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      dir={props.dir}
+      lang={props.lang}
+      className={props.mono ? "mono" : undefined}
+    />,
   );
 }
 
@@ -129,31 +133,16 @@ export interface Option {
 export function SelectField(
   props: BaseProps & { value: string; onChange: (v: string) => void; options: Option[]; emptyLabel?: string },
 ) {
-  const auto = useId();
-  const id = props.id ?? auto;
-  return (
-    <div className={`field${props.error ? " has-error" : ""}`}>
-      <label htmlFor={id}>
-        {props.label}
-        <RequiredMark required={props.required} />
-      </label>
-      <Describe id={id} hint={props.hint} error={props.error} />
-      <select
-        id={id}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
-      >
-        {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+  const { aria, shell } = useField(props);
+  return shell(
+    <select {...aria} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>,
   );
 }
 

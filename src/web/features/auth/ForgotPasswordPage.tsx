@@ -1,30 +1,21 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { authClient, authError } from "../../auth-client.ts";
 import { ErrorSummary, TextField } from "../../ui/forms.tsx";
+import { useSubmit } from "../../ui/useSubmit.ts";
 import { PageTitle } from "../../ui/widgets.tsx";
 
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useSubmit();
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const res = await authClient.requestPasswordReset({ email, redirectTo: "/reset-password" });
-      if (res.error) throw authError(res.error);
-      setSent(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = run(async () => {
+    const res = await authClient.requestPasswordReset({ email, redirectTo: "/reset-password" });
+    if (res.error) throw authError(res.error);
+    setSent(true);
+  });
 
   return (
     <section className="narrow">

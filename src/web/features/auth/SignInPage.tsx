@@ -1,9 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { authClient, authError } from "../../auth-client.ts";
 import { ErrorSummary, TextField } from "../../ui/forms.tsx";
+import { useSubmit } from "../../ui/useSubmit.ts";
 import { PageTitle } from "../../ui/widgets.tsx";
 
 /** Only same-site relative paths may be used as a post-sign-in destination. */
@@ -20,61 +21,34 @@ export default function SignInPage() {
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const [step, setStep] = useState<"password" | "totp">("password");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
 
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: ["me"] });
     navigate(safeNext(params.get("next")));
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const res = await authClient.signIn.email({ email, password });
-      if (res.error) throw authError(res.error);
-      if ((res.data as { twoFactorRedirect?: boolean } | null)?.twoFactorRedirect) {
-        setStep("totp");
-        return;
-      }
-      await done();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+  const submit = run(async () => {
+    const res = await authClient.signIn.email({ email, password });
+    if (res.error) throw authError(res.error);
+    if ((res.data as { twoFactorRedirect?: boolean } | null)?.twoFactorRedirect) {
+      setStep("totp");
+      return;
     }
-  };
+    await done();
+  });
 
-  const verify = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const res = await authClient.twoFactor.verifyTotp({ code: code.trim() });
-      if (res.error) throw authError(res.error);
-      await done();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const verify = run(async () => {
+    const res = await authClient.twoFactor.verifyTotp({ code: code.trim() });
+    if (res.error) throw authError(res.error);
+    await done();
+  });
 
-  const withPasskey = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      const res: any = await authClient.signIn.passkey();
-      if (res?.error) throw authError(res.error);
-      await done();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const withPasskey = run(async () => {
+    const res: any = await authClient.signIn.passkey();
+    if (res?.error) throw authError(res.error);
+    await done();
+  });
 
   if (step === "totp") {
     return (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api.ts";
@@ -7,6 +7,7 @@ import { authClient, authError } from "../../auth-client.ts";
 import { formatDate, type Me } from "../../data.ts";
 import { ErrorSummary, errorText, Loading, QueryError, TextField } from "../../ui/forms.tsx";
 import { RequireUser } from "../../ui/guards.tsx";
+import { useSubmit } from "../../ui/useSubmit.ts";
 import { LiveStatus, Notice, PageTitle } from "../../ui/widgets.tsx";
 
 export default function SecurityPage() {
@@ -57,9 +58,8 @@ function TwoFactor({ me }: { me: Me }) {
   const [justEnabled, setJustEnabled] = useState(false);
   // The backup codes stay on screen after confirming, until the user says they saved them.
   const [codesToSave, setCodesToSave] = useState<string[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useSubmit();
   const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
   const enabled = me.user!.twoFactorEnabled || justEnabled;
   const titleRef = useRef<HTMLHeadingElement>(null);
   const codesTitleRef = useRef<HTMLHeadingElement>(null);
@@ -72,62 +72,35 @@ function TwoFactor({ me }: { me: Me }) {
     }
   }, [focusCodes, codesToSave]);
 
-  const start = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const res = await authClient.twoFactor.enable({ password });
-      if (res.error) throw authError(res.error);
-      setSetup(res.data as { totpURI: string; backupCodes: string[] });
-      setPassword("");
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const start = run(async () => {
+    const res = await authClient.twoFactor.enable({ password });
+    if (res.error) throw authError(res.error);
+    setSetup(res.data as { totpURI: string; backupCodes: string[] });
+    setPassword("");
+  });
 
-  const confirm = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const res = await authClient.twoFactor.verifyTotp({ code: code.trim() });
-      if (res.error) throw authError(res.error);
-      setCodesToSave(setup?.backupCodes ?? null);
-      setSetup(null);
-      setJustEnabled(true);
-      setFocusCodes(true);
-      setStatus(t("security.enabled"));
-      setCode("");
-      await queryClient.invalidateQueries({ queryKey: ["me"] });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = run(async () => {
+    const res = await authClient.twoFactor.verifyTotp({ code: code.trim() });
+    if (res.error) throw authError(res.error);
+    setCodesToSave(setup?.backupCodes ?? null);
+    setSetup(null);
+    setJustEnabled(true);
+    setFocusCodes(true);
+    setStatus(t("security.enabled"));
+    setCode("");
+    await queryClient.invalidateQueries({ queryKey: ["me"] });
+  });
 
-  const disable = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const res = await authClient.twoFactor.disable({ password });
-      if (res.error) throw authError(res.error);
-      setPassword("");
-      setSetup(null);
-      setCodesToSave(null);
-      setJustEnabled(false);
-      setStatus(t("security.disabled"));
-      await queryClient.invalidateQueries({ queryKey: ["me"] });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const disable = run(async () => {
+    const res = await authClient.twoFactor.disable({ password });
+    if (res.error) throw authError(res.error);
+    setPassword("");
+    setSetup(null);
+    setCodesToSave(null);
+    setJustEnabled(false);
+    setStatus(t("security.disabled"));
+    await queryClient.invalidateQueries({ queryKey: ["me"] });
+  });
 
   return (
     <section className="card" aria-labelledby="tfa-title">
@@ -255,22 +228,13 @@ function TwoFactor({ me }: { me: Me }) {
 function Passkeys() {
   const { t } = useTranslation();
   const [status, setStatus] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const add = async () => {
-    setError(null);
+  const { error, busy, run } = useSubmit();
+  const add = run(async () => {
     setStatus("");
-    setBusy(true);
-    try {
-      const res: any = await authClient.passkey.addPasskey();
-      if (res?.error) throw authError(res.error);
-      setStatus(t("security.passkeyAdded"));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const res: any = await authClient.passkey.addPasskey();
+    if (res?.error) throw authError(res.error);
+    setStatus(t("security.passkeyAdded"));
+  });
   return (
     <section className="card" aria-labelledby="passkey-title">
       <h2 id="passkey-title">{t("security.passkeys")}</h2>
