@@ -46,7 +46,8 @@ export const ProfileInput = z.object({
   youthDeclared: z.boolean().nullish(),
   bio: z.record(z.string(), z.string().trim().max(3000)).default({}),
   visibility: VisibilityMap.default({}),
-  consent: z.boolean().optional(),
+  /** A profile is kept on the person's consent (withdrawing it means deleting the account). */
+  consent: z.literal(true, { message: "consent is required to keep a profile" }),
 });
 export type ProfileInput = z.infer<typeof ProfileInput>;
 

@@ -63,6 +63,17 @@ describe("my profile, privacy, data export and account deletion", () => {
     expect(full).toMatchObject({ email: me.email, gender: "woman", birthYear: 1998, youth: true });
   });
 
+  it("keeps a profile only with the person's consent", async () => {
+    const res = await t.app.inject({
+      method: "PUT",
+      url: "/api/me/profile",
+      headers: me.auth,
+      payload: { givenName: "Lin", familyName: "Wei", consent: false },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields.map((f: { path: string }) => f.path)).toContain("body.consent");
+  });
+
   it("exports everything about the person as JSON", async () => {
     const res = await t.app.inject({ url: "/api/me/export", headers: me.auth });
     expect(res.statusCode).toBe(200);

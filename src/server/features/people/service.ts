@@ -157,13 +157,9 @@ export async function updateMyProfile(ctx: Ctx, input: ProfileInput): Promise<Pr
       visibility: JSON.stringify({ ...DEFAULT_VISIBILITY, ...input.visibility }),
       updated_at: now,
     };
-    if (input.consent === true && !before.consent_at) {
+    if (!before.consent_at) {
       values.consent_at = now;
       values.consent_version = CONSENT_VERSION;
-    }
-    if (input.consent === false) {
-      values.consent_at = null;
-      values.consent_version = null;
     }
     await tx.db.updateTable("person").set(values).where("id", "=", before.id).execute();
     const after = (await tx.db
