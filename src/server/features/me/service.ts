@@ -4,7 +4,8 @@ import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { badRequest, notFound, unauthorized } from "../../platform/errors.ts";
 import { newApiToken } from "../../platform/session.ts";
-import { personByUser, profileOf } from "../people/service.ts";
+import { forgetMembershipMessages, membershipsOfPerson } from "../organizations/service.ts";
+import { anonymizePerson, personByUser, profileOf } from "../people/service.ts";
 
 function requireActor(ctx: Ctx) {
   if (!ctx.actor) throw unauthorized();
@@ -21,19 +22,7 @@ export async function getMe(ctx: Ctx) {
     .executeTakeFirst();
   const person = await personByUser(ctx.db, a.userId);
   const memberships = person
-    ? await ctx.db
-        .selectFrom("membership as m")
-        .innerJoin("organization as o", "o.id", "m.organization_id")
-        .select([
-          "m.id",
-          "m.role",
-          "m.status",
-          "o.id as organizationId",
-          "o.name as organizationName",
-          "o.status as organizationStatus",
-        ])
-        .where("m.person_id", "=", person.id)
-        .execute()
+    ? (await membershipsOfPerson(ctx, person.id)).map(({ message: _m, created_at: _c, ...m }) => m)
     : [];
   return {
     user: {
@@ -77,9 +66,7 @@ export async function exportMyData(ctx: Ctx) {
     .where("id", "=", a.userId)
     .executeTakeFirst();
   const person = await personByUser(ctx.db, a.userId);
-  const memberships = person
-    ? await ctx.db.selectFrom("membership").selectAll().where("person_id", "=", person.id).execute()
-    : [];
+  const memberships = person ? await membershipsOfPerson(ctx, person.id) : [];
   const tokens = await ctx.db
     .selectFrom("api_token")
     .select(["id", "name", "prefix", "created_at", "last_used_at", "revoked_at"])
@@ -122,36 +109,9 @@ export async function deleteMyAccount(ctx: Ctx, confirm: string) {
   }
   return inTransaction(ctx, async (tx) => {
     const person = await personByUser(tx.db, a.userId);
-    const now = nowIso();
     if (person) {
-      await tx.db
-        .updateTable("person")
-        .set({
-          user_id: null,
-          given_name: "Former member",
-          family_name: "",
-          name_key: "",
-          email: null,
-          title: null,
-          country: null,
-          languages: "[]",
-          expertise: "[]",
-          gender: null,
-          birth_year: null,
-          youth_declared: null,
-          bio: "{}",
-          visibility: "{}",
-          anonymized_at: now,
-          updated_at: now,
-        })
-        .where("id", "=", person.id)
-        .execute();
-      await tx.search.remove(tx.db, "person", person.id);
-      await tx.db
-        .updateTable("membership")
-        .set({ message: null })
-        .where("person_id", "=", person.id)
-        .execute();
+      await anonymizePerson(tx, person.id);
+      await forgetMembershipMessages(tx, person.id);
     }
     await tx.db.deleteFrom("api_token").where("user_id", "=", a.userId).execute();
     await tx.db.deleteFrom("platform_role").where("user_id", "=", a.userId).execute();

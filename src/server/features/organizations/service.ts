@@ -550,3 +550,13 @@ export async function addMembershipsBulk(
     });
   });
 }
+
+/** A person's memberships with their organisations' names and statuses. */
+export async function membershipsOfPerson(ctx: Ctx, personId: string) {
+  return store.membershipsOfPerson(ctx.db, personId);
+}
+
+/** When a person is anonymised, their memberships stay (history) but lose the messages they wrote. */
+export async function forgetMembershipMessages(tx: Ctx, personId: string) {
+  await tx.db.updateTable("membership").set({ message: null }).where("person_id", "=", personId).execute();
+}

@@ -190,3 +190,22 @@ export async function documents(db: Kysely<DB>, orgId: string) {
     .orderBy("d.created_at", "desc")
     .execute();
 }
+
+export async function membershipsOfPerson(db: Kysely<DB>, personId: string) {
+  return db
+    .selectFrom("membership as m")
+    .innerJoin("organization as o", "o.id", "m.organization_id")
+    .select([
+      "m.id",
+      "m.role",
+      "m.status",
+      "m.message",
+      "m.created_at",
+      "o.id as organizationId",
+      "o.name as organizationName",
+      "o.status as organizationStatus",
+    ])
+    .where("m.person_id", "=", personId)
+    .orderBy("o.name_key")
+    .execute();
+}

@@ -13,6 +13,7 @@ import type { DB, PersonTable } from "../../db/schema.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { notFound, unauthorized } from "../../platform/errors.ts";
+import { membershipsOfPerson } from "../organizations/service.ts";
 
 export type PersonRow = PersonTable;
 
@@ -191,15 +192,41 @@ export async function getPerson(ctx: Ctx, id: string): Promise<PersonPublic> {
       ctx.actor.roles.includes("admin"));
   // Without consent (e.g. imported by the secretariat) a person is not shown to others at all.
   if (!full && !row.consent_at && !row.anonymized_at) throw notFound("person");
-  const orgs = await ctx.db
-    .selectFrom("membership as m")
-    .innerJoin("organization as o", "o.id", "m.organization_id")
-    .select(["o.id", "o.name", "m.role"])
-    .where("m.person_id", "=", id)
-    .where("m.status", "=", "approved")
-    .where("o.status", "=", "verified")
-    .execute();
+  const orgs = (await membershipsOfPerson(ctx, id))
+    .filter((m) => m.status === "approved" && m.organizationStatus === "verified")
+    .map((m) => ({ id: m.organizationId, name: m.organizationName, role: m.role }));
   return personView(row, { full, organizations: orgs });
+}
+
+/**
+ * Erases a person's identity and personal fields but keeps the record, so that the memberships and
+ * audit entries it belongs to still add up. Call inside a transaction.
+ */
+export async function anonymizePerson(tx: Ctx, personId: string): Promise<void> {
+  const now = nowIso();
+  await tx.db
+    .updateTable("person")
+    .set({
+      user_id: null,
+      given_name: "Former member",
+      family_name: "",
+      name_key: "",
+      email: null,
+      title: null,
+      country: null,
+      languages: "[]",
+      expertise: "[]",
+      gender: null,
+      birth_year: null,
+      youth_declared: null,
+      bio: "{}",
+      visibility: "{}",
+      anonymized_at: now,
+      updated_at: now,
+    })
+    .where("id", "=", personId)
+    .execute();
+  await tx.search.remove(tx.db, "person", personId);
 }
 
 export interface PersonSeed {
