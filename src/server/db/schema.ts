@@ -1,5 +1,3 @@
-import type { Generated } from "kysely";
-
 /**
  * Tables owned by the application (better-auth owns user, session, account, verification,
  * twoFactor, passkey, rateLimit). Instants are ISO-8601 UTC strings; structured values are JSON text
@@ -215,5 +213,4 @@ export interface DB {
   job: JobTable;
   user: UserTable;
   session: { id: string; userId: string; token: string; expiresAt: string | Date };
-  _seq?: { id: Generated<number> };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../testing.ts";
+import { collectRoutes } from "./route-table.ts";
 
 /** Walks every registered route: each has an access rule, and the rule holds for anonymous callers and members. */
 describe("access rules on every route", () => {
@@ -10,12 +11,11 @@ describe("access rules on every route", () => {
   beforeAll(async () => {
     t = await createTestApp();
     member = await t.user();
+    routes.push(...collectRoutes(t.app));
   });
   afterAll(() => t.close());
 
   it("every route declares an access rule", async () => {
-    const { collectRoutes } = await import("./route-table.ts");
-    routes.push(...collectRoutes(t.app));
     expect(routes.length).toBeGreaterThan(30);
     const missing = routes.filter((r) => r.access === undefined && !r.url.startsWith("/api/auth/"));
     expect(missing).toEqual([]);
