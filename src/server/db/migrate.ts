@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, Migrator } from "kysely";
 import type { Dialect } from "./index.ts";
 import * as m001 from "./migrations/001_initial.ts";
+import * as m002 from "./migrations/002_events.ts";
 
 type DialectMigration = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
 const migrations: Record<string, DialectMigration> = {
   "001_initial": m001,
+  "002_events": m002,
 };
 
 /** Applies the application's migrations (the same set on SQLite and PostgreSQL). */

@@ -174,6 +174,7 @@ export interface JobTable {
   last_error: string | null;
   done_at: string | null;
   created_at: string;
+  dedupe_key: string | null; // a pending job with the same key is replaced when rescheduled
 }
 
 export interface UserTable {
@@ -195,6 +196,155 @@ export interface LoginThrottleTable {
   updated_at: string;
 }
 
+export interface EventTable {
+  id: string;
+  type: string;
+  format: string;
+  status: string;
+  title: string; // JSON Localized
+  summary: string; // JSON Localized
+  time_zone: string; // IANA
+  start_date: string; // local date in time_zone
+  end_date: string;
+  venue: string | null;
+  online_link: string | null;
+  languages: string; // JSON string[]
+  interpretation: string; // JSON string[]
+  target: string; // JSON EventTarget
+  capacity: number | null;
+  organisers: string; // JSON string[]
+  partners: string; // JSON string[]
+  applications_open_at: string | null;
+  applications_close_at: string | null;
+  questions: string; // JSON Question[]
+  consent_text: string; // JSON Localized
+  endorsement_required: number;
+  travel_support: number;
+  attendance_threshold: number;
+  diversity_targets: string; // JSON DiversityTargets
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventSessionTable {
+  id: string;
+  event_id: string;
+  type: string;
+  title: string; // JSON Localized
+  description: string; // JSON Localized
+  starts_at: string;
+  ends_at: string;
+  engagement_areas: string; // JSON string[]
+  speakers: string; // JSON Speaker[]
+  materials: string; // JSON Material[]
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationTable {
+  id: string;
+  event_id: string;
+  person_id: string;
+  organization_id: string;
+  status: string;
+  name_key: string;
+  country: string | null;
+  region: string | null;
+  gender: string | null;
+  youth: number | null;
+  org_type: string;
+  org_name_key: string;
+  first_time: number;
+  answers: string; // JSON
+  motivation: string | null;
+  travel_support: number;
+  travel_justification: string | null;
+  consent_at: string | null;
+  consent_text: string | null;
+  endorsement: string; // none | requested | endorsed | declined
+  endorsed_by: string | null;
+  score: number | null;
+  notes: string | null;
+  invited: number;
+  directory_opt_in: number;
+  checkin_token: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  responded_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttendanceImportTable {
+  id: string;
+  event_id: string;
+  session_id: string | null;
+  source: string;
+  file_name: string;
+  rows: number;
+  matched: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AttendanceIntervalTable {
+  id: string;
+  event_id: string;
+  session_id: string | null;
+  person_id: string;
+  source: string; // manual | qr | zoom | teams | webex | csv
+  import_id: string | null;
+  joined_at: string;
+  left_at: string;
+  created_at: string;
+}
+
+export interface AttendanceMappingTable {
+  id: string;
+  name: string;
+  mapping: string; // JSON ColumnMapping
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CertificateTable {
+  code: string;
+  event_id: string;
+  person_id: string;
+  name: string;
+  locale: string;
+  seconds: number;
+  issued_at: string;
+  revoked_at: string | null;
+}
+
+export interface FeedbackTable {
+  id: string;
+  event_id: string;
+  person_id: string | null;
+  ratings: string; // JSON { [question]: 1..5 }
+  comment: string | null;
+  created_at: string;
+}
+
+export interface FeedbackSubmissionTable {
+  event_id: string;
+  person_id: string;
+  submitted_on: string;
+}
+
+export interface ContactRequestTable {
+  id: string;
+  event_id: string;
+  from_person: string;
+  to_person: string;
+  message: string | null;
+  status: string; // pending | accepted | declined
+  created_at: string;
+  decided_at: string | null;
+}
+
 export interface DB {
   login_throttle: LoginThrottleTable;
   organization: OrganizationTable;
@@ -211,6 +361,16 @@ export interface DB {
   reference_dataset: ReferenceDatasetTable;
   search_doc: SearchDocTable;
   job: JobTable;
+  event: EventTable;
+  event_session: EventSessionTable;
+  application: ApplicationTable;
+  attendance_import: AttendanceImportTable;
+  attendance_interval: AttendanceIntervalTable;
+  attendance_mapping: AttendanceMappingTable;
+  certificate: CertificateTable;
+  feedback: FeedbackTable;
+  feedback_submission: FeedbackSubmissionTable;
+  contact_request: ContactRequestTable;
   user: UserTable;
   session: { id: string; userId: string; token: string; expiresAt: string | Date };
 }

@@ -19,10 +19,26 @@ export interface Ctx {
   locale: string;
   ip: string | null;
   now: () => Date;
+  /** Work to run once the current transaction has committed (see afterCommit). */
+  deferred?: Array<(root: Ctx) => Promise<void>>;
 }
 
 /** Runs fn in one transaction; the audit entries written through ctx.db commit with the change. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx);
-  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
+  const deferred: Array<(root: Ctx) => Promise<void>> = [];
+  const result = await ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx, deferred }));
+  const root = { ...ctx, deferred: undefined };
+  for (const task of deferred) await task(root);
+  return result;
+}
+
+/**
+ * Runs `task` after the transaction commits (at once outside a transaction): e-mail and other
+ * side effects must not announce a change that is rolled back, and the mailer writes its outbox
+ * through its own connection. The task receives a context outside the transaction.
+ */
+export async function afterCommit(ctx: Ctx, task: (root: Ctx) => Promise<void>): Promise<void> {
+  if (ctx.deferred && ctx.db.isTransaction) ctx.deferred.push(task);
+  else await task(ctx);
 }

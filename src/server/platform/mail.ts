@@ -27,6 +27,7 @@ export interface Mailer {
     kind: string;
     template: string;
     vars: Record<string, string>;
+    attachments?: MailMessage["attachments"];
   }): Promise<void>;
   close(): void;
 }
@@ -34,7 +35,7 @@ export interface Mailer {
 export function createMailer(db: Kysely<DB>, opts: { smtpUrl?: string; from: string }): Mailer {
   const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
   const mailer: Mailer = {
-    async sendTemplate({ to, kind, template, vars }) {
+    async sendTemplate({ to, kind, template, vars, attachments }) {
       const recipients = [...new Set(to.map((a) => a.toLowerCase()))];
       if (!recipients.length) return;
       const rows = await db
@@ -50,6 +51,7 @@ export function createMailer(db: Kysely<DB>, opts: { smtpUrl?: string; from: str
           kind,
           subject: serverT(locale, `mail.${template}.subject`, vars),
           text: serverT(locale, `mail.${template}.body`, vars),
+          attachments,
         });
       }
     },

@@ -80,7 +80,8 @@ async function loadOrg(ctx: Ctx, id: string) {
   return row;
 }
 
-async function isFocalPoint(ctx: Ctx, orgId: string): Promise<boolean> {
+/** Is the caller an approved focal point of this organisation? */
+export async function isFocalPoint(ctx: Ctx, orgId: string): Promise<boolean> {
   if (!ctx.actor) return false;
   const m = await store.membershipOf(ctx.db, orgId, ctx.actor.userId);
   return m?.role === "focal_point" && m.status === "approved";
@@ -559,4 +560,22 @@ export async function membershipsOfPerson(ctx: Ctx, personId: string) {
 /** When a person is anonymised, their memberships stay (history) but lose the messages they wrote. */
 export async function forgetMembershipMessages(tx: Ctx, personId: string) {
   await tx.db.updateTable("membership").set({ message: null }).where("person_id", "=", personId).execute();
+}
+
+/** E-mail addresses of an organisation's approved focal points (for requests they must answer). */
+export async function focalPointEmails(ctx: Ctx, orgId: string): Promise<string[]> {
+  const rows = await store.members(ctx.db, orgId, ["approved"]);
+  return rows
+    .filter((r) => r.role === "focal_point" && !r.anonymized_at && r.email)
+    .map((r) => r.email as string);
+}
+
+/** Basic facts of organisations by id (for other features' views). */
+export async function organizationFacts(ctx: Ctx, ids: string[]) {
+  if (!ids.length) return [];
+  return ctx.db
+    .selectFrom("organization")
+    .select(["id", "name", "name_key", "type", "country", "status"])
+    .where("id", "in", [...new Set(ids)])
+    .execute();
 }

@@ -204,6 +204,9 @@ export async function membershipsOfPerson(db: Kysely<DB>, personId: string) {
       "o.id as organizationId",
       "o.name as organizationName",
       "o.status as organizationStatus",
+      "o.type as organizationType",
+      "o.country as organizationCountry",
+      "o.name_key as organizationNameKey",
     ])
     .where("m.person_id", "=", personId)
     .orderBy("o.name_key")

@@ -1,0 +1,337 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Id, listOf, Ok } from "../../../shared/schemas/common.ts";
+import {
+  ApplicantQuery,
+  ApplicationInput,
+  ApplicationReview,
+  ApplicationRow,
+  DecisionInput,
+  DiversityPanel,
+  Eligibility,
+  EventInput,
+  EventListQuery,
+  EventPatch,
+  EventSummary,
+  EventView,
+  SessionInput,
+  SessionPatch,
+  SessionView,
+} from "../../../shared/schemas/events.ts";
+import * as apps from "./applications.ts";
+import { icsFor } from "./notify.ts";
+import * as svc from "./service.ts";
+
+const STAFF = ["admin", "secretariat"] as const;
+const tags = ["events"];
+const EventParams = z.object({ id: Id });
+const SessionParams = z.object({ id: Id, sessionId: Id });
+const AppParams = z.object({ id: Id });
+
+export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/events",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "Events (drafts only for the secretariat)",
+        querystring: EventListQuery,
+        response: { 200: listOf(EventSummary) },
+      },
+    },
+    async (req) => svc.listEvents(req.ctx, req.query),
+  );
+
+  app.post(
+    "/events",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Create an event (as a draft)",
+        body: EventInput,
+        response: { 201: EventView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createEvent(req.ctx, req.body)),
+  );
+
+  app.get(
+    "/events/:id",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "An event with its agenda (the online link only for confirmed participants)",
+        params: EventParams,
+        response: { 200: EventView },
+      },
+    },
+    async (req) => svc.getEvent(req.ctx, req.params.id),
+  );
+
+  app.patch(
+    "/events/:id",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Edit an event or move it along its life cycle (status)",
+        params: EventParams,
+        body: EventPatch,
+        response: { 200: EventView },
+      },
+    },
+    async (req) => svc.updateEvent(req.ctx, req.params.id, req.body),
+  );
+
+  app.get(
+    "/events/:id/calendar.ics",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "The agenda as an iCalendar file, in the event's time zone",
+        params: EventParams,
+      },
+    },
+    async (req, reply) => {
+      const event = await svc.loadEvent(req.ctx, req.params.id);
+      const sessions = await svc.loadSessions(req.ctx, event.id);
+      reply
+        .type("text/calendar; charset=utf-8")
+        .header("content-disposition", `attachment; filename="event-${event.start_date}.ics"`);
+      return reply.send(icsFor(req.ctx, event, sessions, req.ctx.locale, false));
+    },
+  );
+
+  // ---------------------------------------------------------------- agenda
+  app.get(
+    "/events/:id/sessions",
+    {
+      config: { access: "public" },
+      schema: { tags, summary: "The agenda", params: EventParams, response: { 200: z.array(SessionView) } },
+    },
+    async (req) => svc.listSessions(req.ctx, req.params.id),
+  );
+
+  app.post(
+    "/events/:id/sessions",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Add a session",
+        params: EventParams,
+        body: SessionInput,
+        response: { 201: SessionView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createSession(req.ctx, req.params.id, req.body)),
+  );
+
+  app.patch(
+    "/events/:id/sessions/:sessionId",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Edit a session",
+        params: SessionParams,
+        body: SessionPatch,
+        response: { 200: SessionView },
+      },
+    },
+    async (req) => svc.updateSession(req.ctx, req.params.id, req.params.sessionId, req.body),
+  );
+
+  app.delete(
+    "/events/:id/sessions/:sessionId",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Delete a session (not once attendance is recorded)",
+        params: SessionParams,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await svc.deleteSession(req.ctx, req.params.id, req.params.sessionId);
+      return { ok: true as const };
+    },
+  );
+
+  // ---------------------------------------------------------------- call for applications
+  app.get(
+    "/events/:id/eligibility",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Whether the caller may apply, and why not",
+        params: EventParams,
+        response: { 200: Eligibility },
+      },
+    },
+    async (req) => apps.myEligibility(req.ctx, req.params.id),
+  );
+
+  app.post(
+    "/events/:id/applications",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Apply on behalf of one's organisation",
+        params: EventParams,
+        body: ApplicationInput,
+        response: { 201: ApplicationRow },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await apps.apply(req.ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    "/events/:id/applications",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Applicants, with filters, sorting and paging",
+        params: EventParams,
+        querystring: ApplicantQuery,
+        response: { 200: listOf(ApplicationRow) },
+      },
+    },
+    async (req) => apps.listApplications(req.ctx, req.params.id, req.query),
+  );
+
+  app.get(
+    "/events/:id/diversity",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Diversity of the selection (or of all applicants) against the targets",
+        params: EventParams,
+        querystring: z.object({ scope: z.enum(["selected", "applicants"]).default("selected") }),
+        response: { 200: DiversityPanel },
+      },
+    },
+    async (req) => apps.diversity(req.ctx, req.params.id, req.query.scope),
+  );
+
+  app.post(
+    "/events/:id/invitations",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Invite a person directly (a place without an application)",
+        params: EventParams,
+        body: z.object({ personId: Id, organizationId: Id }),
+        response: { 201: ApplicationRow },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await apps.invite(req.ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    "/applications/mine",
+    {
+      config: { access: "signed-in" },
+      schema: { tags, summary: "The caller's applications" },
+    },
+    async (req) => apps.myApplications(req.ctx),
+  );
+
+  app.get(
+    "/applications/:id",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "An application (its applicant, focal point or the secretariat)",
+        params: AppParams,
+        response: { 200: ApplicationRow },
+      },
+    },
+    async (req) => apps.getApplication(req.ctx, req.params.id),
+  );
+
+  app.patch(
+    "/applications/:id",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Score and notes",
+        params: AppParams,
+        body: ApplicationReview,
+        response: { 200: ApplicationRow },
+      },
+    },
+    async (req) => apps.reviewApplication(req.ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    "/applications/:id/decision",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Accept, waitlist or reject (e-mail in the applicant's language)",
+        params: AppParams,
+        body: DecisionInput,
+        response: { 200: ApplicationRow },
+      },
+    },
+    async (req) => apps.decide(req.ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    "/applications/:id/respond",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Confirm or decline an offered place",
+        params: AppParams,
+        body: z.object({ confirm: z.boolean() }),
+        response: { 200: ApplicationRow },
+      },
+    },
+    async (req) => apps.respond(req.ctx, req.params.id, req.body.confirm),
+  );
+
+  app.post(
+    "/applications/:id/withdraw",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Withdraw one's application",
+        params: AppParams,
+        response: { 200: ApplicationRow },
+      },
+    },
+    async (req) => apps.withdraw(req.ctx, req.params.id),
+  );
+
+  app.post(
+    "/applications/:id/endorse",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Endorse (or not) a member's application, as the organisation's focal point",
+        params: AppParams,
+        body: z.object({ endorse: z.boolean() }),
+        response: { 200: ApplicationRow },
+      },
+    },
+    async (req) => apps.endorse(req.ctx, req.params.id, req.body.endorse),
+  );
+};
