@@ -1,6 +1,8 @@
 import { buildApp } from "./app.ts";
 import { ConfigError, ensureSecrets, loadConfig } from "./config.ts";
 import { demoLoaded, seedDemo } from "./features/demo/seed.ts";
+import { jobHandlers } from "./jobs.ts";
+import { startJobWorker } from "./platform/jobs.ts";
 import { openRuntime, prepare } from "./runtime.ts";
 
 /** Process entry: configuration → database → migrations → reference data → listen. */
@@ -30,8 +32,10 @@ async function main() {
     );
   }
   const app = await buildApp({ config, database: rt.database, auth: rt.auth, mailer: rt.mailer });
+  const stopJobs = startJobWorker(() => rt.systemCtx(), jobHandlers);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
+    stopJobs();
     await app.close();
     await rt.close();
     process.exit(0);

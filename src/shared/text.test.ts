@@ -4,6 +4,7 @@ import { foldText, nameKey, searchDocument, searchTerms, websiteDomain } from ".
 describe("text folding", () => {
   it("removes case and accents in Latin scripts", () => {
     expect(foldText("Société Civile ÉQUITÉ")).toBe("societe civile equite");
+    expect(foldText("Đặng Văn Minh Søren Łukasz")).toBe("dang van minh soren lukasz");
   });
   it("folds Arabic diacritics and letter variants", () => {
     expect(foldText("مُنَظَّمَة")).toBe(foldText("منظمه"));

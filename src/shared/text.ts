@@ -20,6 +20,14 @@ export function foldText(input: string): string {
       .replace(/\u0629/g, "\u0647")
       .replace(/\u0640/g, "")
       .replace(/ß/g, "ss")
+      // Latin letters that carry no combining mark: Vietnamese đ, Nordic ø, Polish ł, Turkish ı…
+      .replace(/[đð]/g, "d")
+      .replace(/ø/g, "o")
+      .replace(/ł/g, "l")
+      .replace(/ı/g, "i")
+      .replace(/æ/g, "ae")
+      .replace(/œ/g, "oe")
+      .replace(/þ/g, "th")
       .replace(/[’'`]/g, "")
   );
 }

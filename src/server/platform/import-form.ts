@@ -30,5 +30,7 @@ export async function readImportForm(req: FastifyRequest) {
     dryRun: fields.dryRun !== "false",
     mapping: parseJson("mapping"),
     decisions: parseJson("decisions"),
+    /** Every plain field, for imports that take more options. */
+    fields,
   };
 }

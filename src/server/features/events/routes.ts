@@ -18,7 +18,10 @@ import {
   SessionPatch,
   SessionView,
 } from "../../../shared/schemas/events.ts";
+import { badRequest } from "../../platform/errors.ts";
+import { readImportForm } from "../../platform/import-form.ts";
 import * as apps from "./applications.ts";
+import * as attendance from "./attendance/service.ts";
 import { icsFor } from "./notify.ts";
 import * as svc from "./service.ts";
 
@@ -333,5 +336,100 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => apps.endorse(req.ctx, req.params.id, req.body.endorse),
+  );
+
+  // ---------------------------------------------------------------- attendance
+  app.post(
+    "/events/:id/attendance/import",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary:
+          "Import a Zoom, Teams or Webex attendance report, or any CSV with a column mapping (multipart: file, sessionId, dryRun, mapping, mappingName, dateOrder, decisions)",
+        consumes: ["multipart/form-data"],
+        params: EventParams,
+      },
+    },
+    async (req) => {
+      const form = await readImportForm(req);
+      const sessionId = form.fields.sessionId || undefined;
+      if (sessionId && !Id.safeParse(sessionId).success)
+        throw badRequest("validation", "sessionId is not valid.", [
+          { path: "body.sessionId", message: "invalid id" },
+        ]);
+      const dateOrder = form.fields.dateOrder || undefined;
+      if (dateOrder && !["mdy", "dmy", "ymd"].includes(dateOrder))
+        throw badRequest("validation", "dateOrder must be mdy, dmy or ymd.", [
+          { path: "body.dateOrder", message: "must be mdy, dmy or ymd" },
+        ]);
+      const mapping = form.mapping as Record<string, string> | undefined;
+      if (
+        mapping !== undefined &&
+        (typeof mapping !== "object" || typeof mapping.name !== "string" || typeof mapping.join !== "string")
+      )
+        throw badRequest("validation", "The mapping must name at least the name and join columns.", [
+          { path: "body.mapping", message: "needs name and join" },
+        ]);
+      return attendance.importAttendance(req.ctx, req.params.id, {
+        file: form.file,
+        dryRun: form.dryRun,
+        sessionId,
+        mapping: mapping as never,
+        mappingName: form.fields.mappingName?.trim().slice(0, 100) || undefined,
+        dateOrder: dateOrder as never,
+        decisions: form.decisions,
+      });
+    },
+  );
+
+  app.get(
+    "/attendance/mappings",
+    {
+      config: { access: STAFF },
+      schema: { tags, summary: "Saved column mappings for attendance CSV files" },
+    },
+    async (req) => attendance.savedMappings(req.ctx),
+  );
+
+  app.get(
+    "/events/:id/attendance",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Attendance per participant and session, against the threshold",
+        params: EventParams,
+      },
+    },
+    async (req) => attendance.attendanceSummary(req.ctx, req.params.id),
+  );
+
+  app.post(
+    "/events/:id/sessions/:sessionId/checkin",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Check a participant in (by person, or by the code of their QR code)",
+        params: SessionParams,
+        body: z.object({ personId: Id.optional(), token: z.string().min(10).max(100).optional() }),
+      },
+    },
+    async (req) => attendance.checkIn(req.ctx, req.params.id, req.params.sessionId, req.body),
+  );
+
+  app.delete(
+    "/events/:id/sessions/:sessionId/checkin/:personId",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Undo a check-in",
+        params: SessionParams.extend({ personId: Id }),
+        response: { 200: Ok },
+      },
+    },
+    async (req) => attendance.undoCheckIn(req.ctx, req.params.id, req.params.sessionId, req.params.personId),
   );
 };
