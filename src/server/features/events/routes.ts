@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Id, listOf, Ok } from "../../../shared/schemas/common.ts";
+import { Id, Locale, listOf, Ok } from "../../../shared/schemas/common.ts";
 import {
   ApplicantQuery,
   ApplicationInput,
@@ -22,7 +22,10 @@ import { badRequest } from "../../platform/errors.ts";
 import { readImportForm } from "../../platform/import-form.ts";
 import * as apps from "./applications.ts";
 import * as attendance from "./attendance/service.ts";
+import * as certificates from "./certificates.ts";
+import * as feedback from "./feedback.ts";
 import { icsFor } from "./notify.ts";
+import { eventReport, eventReportPdf } from "./report.ts";
 import * as svc from "./service.ts";
 
 const STAFF = ["admin", "secretariat"] as const;
@@ -431,5 +434,120 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => attendance.undoCheckIn(req.ctx, req.params.id, req.params.sessionId, req.params.personId),
+  );
+
+  // ---------------------------------------------------------------- feedback
+  app.get(
+    "/events/:id/feedback",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "Whether the feedback form is open and whether the caller has answered",
+        params: EventParams,
+      },
+    },
+    async (req) => feedback.feedbackStatus(req.ctx, req.params.id),
+  );
+
+  app.post(
+    "/events/:id/feedback",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Answer the feedback form (participants; anonymous if asked)",
+        params: EventParams,
+        body: feedback.FeedbackInput,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => feedback.submitFeedback(req.ctx, req.params.id, req.body),
+  );
+
+  app.get(
+    "/events/:id/feedback/results",
+    {
+      config: { access: STAFF },
+      schema: { tags, summary: "Aggregated feedback with the comments", params: EventParams },
+    },
+    async (req) => feedback.feedbackResults(req.ctx, req.params.id),
+  );
+
+  // ---------------------------------------------------------------- report
+  const ReportQuery = z.object({ lang: Locale.optional() });
+  app.get(
+    "/events/:id/report",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "The event report computed from the data (public once the event is completed)",
+        params: EventParams,
+        querystring: ReportQuery,
+      },
+    },
+    async (req) => eventReport(req.ctx, req.params.id, req.query.lang ?? req.ctx.locale),
+  );
+
+  app.get(
+    "/events/:id/report.pdf",
+    {
+      config: { access: "public" },
+      schema: { tags, summary: "The event report as PDF", params: EventParams, querystring: ReportQuery },
+    },
+    async (req, reply) => {
+      const lang = (req.query.lang ?? req.ctx.locale) as Locale;
+      const pdf = await eventReportPdf(req.ctx, req.params.id, lang);
+      reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="event-report-${lang}.pdf"`);
+      return reply.send(pdf);
+    },
+  );
+
+  // ---------------------------------------------------------------- certificates
+  app.post(
+    "/events/:id/certificates",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Issue certificates to everyone who met the attendance threshold",
+        params: EventParams,
+      },
+    },
+    async (req) => certificates.issueCertificates(req.ctx, req.params.id),
+  );
+
+  app.get(
+    "/certificates/mine",
+    { config: { access: "signed-in" }, schema: { tags, summary: "The caller's certificates" } },
+    async (req) => certificates.myCertificates(req.ctx),
+  );
+
+  const CodeParams = z.object({ code: z.string().min(12).max(20) });
+  app.get(
+    "/certificates/:code",
+    {
+      config: { access: "public" },
+      schema: { tags, summary: "Verify a certificate: name, event and dates only", params: CodeParams },
+    },
+    async (req) => certificates.verifyCertificate(req.ctx, req.params.code),
+  );
+
+  app.get(
+    "/certificates/:code/pdf",
+    {
+      config: { access: "public" },
+      schema: { tags, summary: "The certificate as PDF", params: CodeParams, querystring: ReportQuery },
+    },
+    async (req, reply) => {
+      const pdf = await certificates.certificatePdf(req.ctx, req.params.code, req.query.lang);
+      reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="certificate-${req.params.code}.pdf"`);
+      return reply.send(pdf);
+    },
   );
 };
