@@ -130,7 +130,11 @@ export async function feedbackResults(ctx: Ctx, eventId: string): Promise<Feedba
 }
 
 /** The aggregation itself, for callers that have already checked access to the event. */
-export async function aggregateFeedback(ctx: Ctx, eventId: string, withComments: boolean): Promise<FeedbackResults> {
+export async function aggregateFeedback(
+  ctx: Ctx,
+  eventId: string,
+  withComments: boolean,
+): Promise<FeedbackResults> {
   const rows = await ctx.db
     .selectFrom("feedback as f")
     .leftJoin("person as p", "p.id", "f.person_id")

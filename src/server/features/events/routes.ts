@@ -24,6 +24,7 @@ import * as apps from "./applications.ts";
 import * as attendance from "./attendance/service.ts";
 import * as certificates from "./certificates.ts";
 import * as feedback from "./feedback.ts";
+import * as networking from "./networking.ts";
 import { icsFor } from "./notify.ts";
 import { eventReport, eventReportPdf } from "./report.ts";
 import * as svc from "./service.ts";
@@ -549,5 +550,73 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         .header("content-disposition", `inline; filename="certificate-${req.params.code}.pdf"`);
       return reply.send(pdf);
     },
+  );
+
+  // ---------------------------------------------------------------- networking
+  app.put(
+    "/events/:id/directory",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Join or leave the participants' directory of the event (participants)",
+        params: EventParams,
+        body: z.object({ optIn: z.boolean() }),
+      },
+    },
+    async (req) => networking.setDirectoryOptIn(req.ctx, req.params.id, req.body.optIn),
+  );
+
+  app.get(
+    "/events/:id/participants",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "The participants' directory (participants who joined it, and the secretariat)",
+        params: EventParams,
+        querystring: z.object({
+          country: z
+            .string()
+            .regex(/^[A-Z]{3}$/)
+            .optional(),
+          expertise: z.string().trim().max(100).optional(),
+          q: z.string().trim().max(200).optional(),
+        }),
+      },
+    },
+    async (req) => networking.participantDirectory(req.ctx, req.params.id, req.query),
+  );
+
+  app.post(
+    "/events/:id/contacts",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary:
+          "Ask another participant to exchange contact details (no address is revealed without consent)",
+        params: EventParams,
+        body: z.object({ personId: Id, message: z.string().trim().max(1000).optional() }),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await networking.requestContact(req.ctx, req.params.id, req.body.personId, req.body.message)),
+  );
+
+  app.post(
+    "/contacts/:id/answer",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Accept or decline a contact request",
+        params: AppParams,
+        body: z.object({ accept: z.boolean() }),
+      },
+    },
+    async (req) => networking.answerContact(req.ctx, req.params.id, req.body.accept),
   );
 };
