@@ -32,3 +32,13 @@ describe("time zones", () => {
     expect(daysInclusive("2020-11-10", "2020-11-12")).toBe(3);
   });
 });
+
+describe("date ranges", () => {
+  it("writes ranges in each language", async () => {
+    const { formatDateRange } = await import("./time.ts");
+    expect(formatDateRange("en", "2020-11-10", "2020-11-12")).toMatch(/^10\s?–\s?12 November 2020$/u);
+    expect(formatDateRange("zh", "2020-11-10", "2020-11-12")).toBe("2020年11月10日至12日");
+    expect(formatDateRange("zh", "2020-10-30", "2020-11-02")).toBe("2020年10月30日至11月2日");
+    expect(formatDateRange("fr", "2020-11-10", "2020-11-10")).toBe("10 novembre 2020");
+  });
+});

@@ -85,3 +85,29 @@ export function offsetLabel(minutes: number): string {
 export function daysInclusive(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000) + 1;
 }
+
+/** The Intl locale for a UI language: UN English is British English. */
+export function intlLocale(lang: string): string {
+  return lang === "en" ? "en-GB" : lang;
+}
+
+/** "10–12 November 2020" in a language (Chinese written out: 2020年11月10日至12日). */
+export function formatDateRange(lang: string, start: string, end: string): string {
+  const a = new Date(`${start}T12:00:00Z`);
+  const b = new Date(`${end}T12:00:00Z`);
+  const f = new Intl.DateTimeFormat(intlLocale(lang), {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+  if (start === end) return f.format(a);
+  if (lang === "zh") {
+    const [y1, m1, d1] = start.split("-").map(Number);
+    const [y2, m2, d2] = end.split("-").map(Number);
+    if (y1 === y2 && m1 === m2) return `${y1}年${m1}月${d1}日至${d2}日`;
+    if (y1 === y2) return `${y1}年${m1}月${d1}日至${m2}月${d2}日`;
+    return `${f.format(a)}至${f.format(b)}`;
+  }
+  return f.formatRange(a, b);
+}

@@ -894,3 +894,84 @@ export async function diversity(
     targets: out,
   };
 }
+
+/** Many applications at once, with their decisions already taken (demo data, migrations from other tools). */
+export async function createApplicationsBulk(
+  ctx: Ctx,
+  eventId: string,
+  items: Array<{
+    personId: string;
+    organizationId: string;
+    status: ApplicationStatus;
+    createdAt: string;
+    decidedAt?: string | null;
+    invited?: boolean;
+    directoryOptIn?: boolean;
+    motivation?: string;
+  }>,
+): Promise<string[]> {
+  return inTransaction(ctx, async (tx) => {
+    const event = await loadEvent(tx, eventId);
+    const people = await tx.db
+      .selectFrom("person")
+      .selectAll()
+      .where(
+        "id",
+        "in",
+        items.map((i) => i.personId),
+      )
+      .execute();
+    const orgs = await organizationFacts(
+      tx,
+      items.map((i) => i.organizationId),
+    );
+    const ids: string[] = [];
+    const rows: AppRow[] = [];
+    for (const item of items) {
+      const person = people.find((p) => p.id === item.personId);
+      const org = orgs.find((o) => o.id === item.organizationId);
+      if (!person || !org) throw notFound("person or organisation");
+      const id = uuidv7();
+      ids.push(id);
+      rows.push({
+        id,
+        event_id: eventId,
+        person_id: person.id,
+        organization_id: org.id,
+        status: item.status,
+        ...(await snapshot(tx, event, person, org)),
+        answers: "{}",
+        motivation: item.motivation ?? null,
+        travel_support: 0,
+        travel_justification: null,
+        consent_at: item.invited ? null : item.createdAt,
+        consent_text: item.invited ? null : event.consent_text,
+        endorsement: "none",
+        endorsed_by: null,
+        score: null,
+        notes: null,
+        invited: item.invited ? 1 : 0,
+        directory_opt_in: item.directoryOptIn ? 1 : 0,
+        checkin_token: randomBytes(16).toString("base64url"),
+        decided_by: null,
+        decided_at: item.decidedAt ?? null,
+        responded_at: null,
+        created_at: item.createdAt,
+        updated_at: item.decidedAt ?? item.createdAt,
+      });
+    }
+    for (let i = 0; i < rows.length; i += 200)
+      await tx.db
+        .insertInto("application")
+        .values(rows.slice(i, i + 200))
+        .execute();
+    await writeAudit(tx.db, {
+      actor: tx.actor,
+      action: "application.bulk_create",
+      entity: "event",
+      entityId: eventId,
+      after: { count: rows.length },
+    });
+    return ids;
+  });
+}

@@ -29,7 +29,7 @@ export const verifyUrl = (ctx: Ctx, code: string) => `${ctx.config.publicUrl}/ve
  * Issues certificates to every participant who met the attendance threshold and has none yet,
  * in the language of their account, and tells them by e-mail. Idempotent.
  */
-export async function issueCertificates(ctx: Ctx, eventId: string) {
+export async function issueCertificates(ctx: Ctx, eventId: string, opts: { notify?: boolean } = {}) {
   const event = await loadEvent(ctx, eventId);
   const summary = await attendanceSummary(ctx, eventId);
   const eligible = summary.participants.filter((p) => p.attended);
@@ -83,6 +83,7 @@ export async function issueCertificates(ctx: Ctx, eventId: string) {
       ip: tx.ip,
     });
     await afterCommit(tx, async (root) => {
+      if (opts.notify === false) return;
       for (const i of issued)
         if (i.email)
           await sendEventMail(root, {

@@ -1,4 +1,5 @@
 import { pickText } from "../../../shared/schemas/common.ts";
+import { formatDateRange, intlLocale } from "../../../shared/time.ts";
 import { afterCommit, type Ctx } from "../../platform/context.ts";
 import { serverT } from "../../platform/i18n/messages.ts";
 import { buildIcs } from "./ics.ts";
@@ -22,14 +23,11 @@ export function eventTitle(event: EventRow, locale: string): string {
 
 /** "10–12 November 2020" style date range in a language. */
 export function dateRange(event: Pick<EventRow, "start_date" | "end_date">, locale: string): string {
-  const f = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
-  const a = new Date(`${event.start_date}T12:00:00Z`);
-  const b = new Date(`${event.end_date}T12:00:00Z`);
-  return event.start_date === event.end_date ? f.format(a) : f.formatRange(a, b);
+  return formatDateRange(locale, event.start_date, event.end_date);
 }
 
 export function sessionTime(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: "full",
     timeStyle: "short",
     timeZone,

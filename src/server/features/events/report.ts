@@ -1,4 +1,5 @@
 import { type LocalizedText, pickText } from "../../../shared/schemas/common.ts";
+import { intlLocale } from "../../../shared/time.ts";
 import { isStaff } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
@@ -155,11 +156,17 @@ export function newsText(
   lang: string,
 ): string {
   const pct = (x: number | null) =>
-    x == null ? "—" : new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(x);
+    x == null
+      ? "—"
+      : new Intl.NumberFormat(intlLocale(lang), { style: "percent", maximumFractionDigits: 0 }).format(x);
   const num = (x: number) => new Intl.NumberFormat(lang).format(x);
   const sectors = Object.entries(r.bySector)
     .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => `${serverT(lang, `report.sector.${k}`)} (${num(n)})`);
+    .map(([k, n]) =>
+      lang === "zh"
+        ? `${serverT(lang, `report.sector.${k}`)}（${num(n)}）`
+        : `${serverT(lang, `report.sector.${k}`)} (${num(n)})`,
+    );
   const list = new Intl.ListFormat(lang, { type: "conjunction" }).format(sectors);
   const parts = [
     serverT(lang, "report.news.lead", {
@@ -186,7 +193,7 @@ export function newsText(
     );
   if (r.recommendations)
     parts.push(serverT(lang, "report.news.recommendations", { recommendations: num(r.recommendations) }));
-  return parts.join(" ");
+  return parts.join(lang === "zh" ? "" : " ");
 }
 
 /** The report as a PDF in one of the six languages. */
@@ -195,7 +202,9 @@ export async function eventReportPdf(ctx: Ctx, eventId: string, lang: PdfLang): 
   const t = (key: string, vars?: Record<string, string>) => serverT(lang, `report.pdf.${key}`, vars);
   const nf = new Intl.NumberFormat(lang);
   const pct = (x: number | null) =>
-    x == null ? "—" : new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(x);
+    x == null
+      ? "—"
+      : new Intl.NumberFormat(intlLocale(lang), { style: "percent", maximumFractionDigits: 0 }).format(x);
   const countryName = new Intl.DisplayNames([lang], { type: "region" });
   const iso2 = await import("i18n-iso-countries").then((m) => m.default ?? m);
   const country = (c: string) => {
