@@ -2,10 +2,12 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OrganizationInput } from "../../../shared/schemas/organizations.ts";
+import type { Actor } from "../../platform/actor.ts";
 import type { Auth } from "../../platform/auth.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { ensureUser } from "../../platform/users.ts";
 import { grantRole } from "../admin/service.ts";
+import { seedReferenceEvents } from "../events/demo.ts";
 import { addMembershipsBulk, createOrganizationsBulk } from "../organizations/service.ts";
 import { createPeopleBulk } from "../people/service.ts";
 
@@ -50,6 +52,7 @@ export async function seedDemo(
   if (await demoLoaded(ctx)) return { organizations: 0, people: 0, users: 0 };
   const data = readReferenceCase();
   let users = 0;
+  let organiser: Actor | null = null;
   for (const s of data.secretariat) {
     const { id } = await ensureUser(auth, {
       email: s.email,
@@ -59,6 +62,16 @@ export async function seedDemo(
     });
     await grantRole(ctx, id, s.role);
     if (s.role === "admin") await grantRole(ctx, id, "secretariat");
+    organiser ??= {
+      userId: id,
+      email: s.email,
+      name: s.name,
+      roles: ["secretariat"],
+      states: [],
+      twoFactorEnabled: true,
+      locale: s.locale,
+      via: "token",
+    };
     users++;
   }
   const orgIds = await createOrganizationsBulk(
@@ -106,6 +119,16 @@ export async function seedDemo(
       organizationId: orgByKey.get(p.organization)!,
       personId: personIds[i],
       role: p.orgRole,
+    })),
+  );
+  // The event itself, run by the first secretariat member.
+  await seedReferenceEvents(
+    { ...ctx, actor: organiser },
+    data.event,
+    data.people.map((p, i) => ({
+      personId: personIds[i],
+      organizationId: orgByKey.get(p.organization)!,
+      participant: p.participant,
     })),
   );
   return { organizations: orgIds.length, people: personIds.length, users };
