@@ -34,6 +34,7 @@ import {
   prng,
   SEARCH_TERMS,
 } from "./data.ts";
+import { type EventsInProcess, prepareEventsBench } from "./events.ts";
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const SEED = 20240611;
@@ -160,14 +161,20 @@ interface ScenarioResult {
   meanMatches?: number;
 }
 
-async function cannon(base: string, paths: string[], duration: number, connections: number) {
+async function cannon(
+  base: string,
+  paths: string[],
+  duration: number,
+  connections: number,
+  extraHeaders: Record<string, string> = {},
+) {
   let k = 0;
   return autocannon({
     url: base,
     connections,
     duration,
     timeout: 10,
-    headers: { accept: "application/json", "accept-language": "en" },
+    headers: { accept: "application/json", "accept-language": "en", ...extraHeaders },
     requests: [
       {
         method: "GET",
@@ -180,10 +187,16 @@ async function cannon(base: string, paths: string[], duration: number, connectio
   });
 }
 
-async function runScenario(base: string, name: string, paths: string[], o: Options): Promise<ScenarioResult> {
+async function runScenario(
+  base: string,
+  name: string,
+  paths: string[],
+  o: Options,
+  headers: Record<string, string> = {},
+): Promise<ScenarioResult> {
   // Warm-up (JIT, statement caches, page cache): one second, not recorded.
-  await cannon(base, paths, 1, o.connections);
-  const r = await cannon(base, paths, o.duration, o.connections);
+  await cannon(base, paths, 1, o.connections, headers);
+  const r = await cannon(base, paths, o.duration, o.connections, headers);
   const statusCodes = Object.fromEntries(
     Object.entries((r.statusCodeStats as Record<string, { count: number }>) ?? {}).map(([k, v]) => [
       k,
@@ -208,7 +221,7 @@ async function runScenario(base: string, name: string, paths: string[], o: Optio
   if (name !== "health" && !name.startsWith("detail")) {
     const totals: number[] = [];
     for (const p of paths.slice(0, 40)) {
-      const body = (await (await fetch(base + p)).json()) as { total?: number };
+      const body = (await (await fetch(base + p, { headers })).json()) as { total?: number };
       if (typeof body.total === "number") totals.push(body.total);
     }
     if (totals.length) res.meanMatches = round(totals.reduce((a, b) => a + b, 0) / totals.length, 0);
@@ -222,7 +235,7 @@ async function runScenario(base: string, name: string, paths: string[], o: Optio
     console.warn(
       `[bench] WARNING: ${name}: ${res.non2xx} non-2xx, ${res.errors} errors, ${res.timeouts} timeouts — status codes ${JSON.stringify(statusCodes)}`,
     );
-    const sample = await fetch(base + paths[0]);
+    const sample = await fetch(base + paths[0], { headers });
     if (!sample.ok)
       console.warn(
         `[bench]   e.g. GET ${paths[0]} → ${sample.status} ${(await sample.text()).slice(0, 300)}`,
@@ -241,6 +254,7 @@ interface DialectReport {
   generation?: Record<string, number>;
   scenarios?: ScenarioResult[];
   import?: Record<string, unknown>;
+  events?: EventsInProcess;
 }
 
 async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport> {
@@ -384,6 +398,11 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
       () => `/api/organizations/${verified[rd.int(verified.length)].id}`,
     );
 
+    // --- events: 2,000 applicants ----------------------------------------------------------------
+    t = process.hrtime.bigint();
+    const events = await prepareEventsBench(rt, memberships, SEED + 31);
+    log(`${dialect}: event with ${events.applicants} applicants prepared in ${round(ms(t))} ms`);
+
     // --- HTTP ---------------------------------------------------------------------------------
     const started = await startServer({
       BENCH_DATABASE_URL: dbUrl,
@@ -406,6 +425,10 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
     ] as const) {
       scenarios.push(await runScenario(base, name, [...paths], o));
     }
+    const staffHeaders = { authorization: `Bearer ${events.token}` };
+    scenarios.push(
+      await runScenario(base, "applicants filter+sort (2,000)", events.applicantPaths, o, staffHeaders),
+    );
     await stopServer(server);
     server = undefined;
 
@@ -464,7 +487,10 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
       created: committed.created,
       skipped: committed.skipped,
     };
-    return { dialect, dataset, generation, scenarios, import: importReport };
+    log(`${dialect}: attendance import and event report (in process)`);
+    const eventsReport = await events.run();
+    log(`${dialect}: ${JSON.stringify(eventsReport)}`);
+    return { dialect, dataset, generation, scenarios, import: importReport, events: eventsReport };
   } finally {
     if (server) await stopServer(server).catch(() => {});
     if (rt) await rt.close().catch(() => {});
@@ -482,6 +508,9 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
 
 const TARGET_P99_MS = 25;
 const TARGET_IMPORT_MS = 10_000;
+const TARGET_APPLICANTS_P99_MS = 50;
+const TARGET_ATTENDANCE_MS = 3_000;
+const TARGET_REPORT_MS = 200;
 
 function markdown(rep: DialectReport, o: Options): string {
   if (rep.skipped) return `### ${rep.dialect}\n\nSkipped (${rep.skipped}).\n`;
@@ -515,6 +544,16 @@ function markdown(rep: DialectReport, o: Options): string {
         ", ",
       )}; planted ${im.planted.exact} exact and ${im.planted.near} near duplicates; ${im.summary.toCreate} to create, ${im.summary.toSkip} skipped, ${im.summary.invalid} invalid.`,
   );
+  const ev = rep.events;
+  if (ev)
+    lines.push(
+      "",
+      "| events | value | target |",
+      "|---|---:|---:|",
+      `| attendance import ${ev.attendanceRows} rows — preview (matched ${ev.attendanceMatched}, for review ${ev.attendanceUnmatched}) | ${ev.attendanceDryRunMs} ms | ≤ ${TARGET_ATTENDANCE_MS} ms |`,
+      `| attendance import — commit | ${ev.attendanceCommitMs} ms | ≤ ${TARGET_ATTENDANCE_MS} ms |`,
+      `| event report (${ev.reportParticipants} attended), ${ev.reportRuns} runs | p50 ${ev.reportP50Ms} ms, max ${ev.reportMaxMs} ms | ≤ ${TARGET_REPORT_MS} ms |`,
+    );
   return `${lines.join("\n")}\n`;
 }
 
@@ -527,6 +566,18 @@ function misses(rep: DialectReport): string[] {
     if (rep.dialect === "sqlite" && /^(directory|filter|search)/.test(s.scenario) && s.p99 > TARGET_P99_MS) {
       out.push(`${rep.dialect}: ${s.scenario} p99 ${s.p99} ms > ${TARGET_P99_MS} ms`);
     }
+  }
+  for (const s of rep.scenarios!)
+    if (s.scenario.startsWith("applicants") && s.p99 > TARGET_APPLICANTS_P99_MS)
+      out.push(`${rep.dialect}: ${s.scenario} p99 ${s.p99} ms > ${TARGET_APPLICANTS_P99_MS} ms`);
+  const ev = rep.events;
+  if (ev) {
+    if (ev.attendanceDryRunMs > TARGET_ATTENDANCE_MS)
+      out.push(`${rep.dialect}: attendance preview ${ev.attendanceDryRunMs} ms > ${TARGET_ATTENDANCE_MS} ms`);
+    if (ev.attendanceCommitMs > TARGET_ATTENDANCE_MS)
+      out.push(`${rep.dialect}: attendance commit ${ev.attendanceCommitMs} ms > ${TARGET_ATTENDANCE_MS} ms`);
+    if (ev.reportMaxMs > TARGET_REPORT_MS)
+      out.push(`${rep.dialect}: event report ${ev.reportMaxMs} ms > ${TARGET_REPORT_MS} ms`);
   }
   const im = rep.import as any;
   if (im.dryRunMs > TARGET_IMPORT_MS)

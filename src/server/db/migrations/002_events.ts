@@ -101,6 +101,7 @@ export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
     ["application_event_status", ["event_id", "status", "created_at"]],
     ["application_event_created", ["event_id", "created_at"]],
     ["application_event_name", ["event_id", "name_key"]],
+    ["application_event_org", ["event_id", "org_name_key"]],
     ["application_person", ["person_id"]],
     ["application_org", ["organization_id"]],
   ] as const) {

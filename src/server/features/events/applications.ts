@@ -401,6 +401,9 @@ export async function getApplication(ctx: Ctx, id: string): Promise<ApplicationR
   return toRow(row as Joined, staff);
 }
 
+/** Sorts on columns that may be empty put the empty ones last. */
+const NULLABLE_SORTS = new Set(["country", "score"]);
+
 const SORT_COLUMNS = {
   created: "a.created_at",
   name: "a.name_key",
@@ -412,7 +415,9 @@ const SORT_COLUMNS = {
 
 export async function listApplications(ctx: Ctx, eventId: string, q: ApplicantQuery) {
   await loadEvent(ctx, eventId);
-  let query = baseQuery(ctx).where("a.event_id", "=", eventId);
+  // Filter and sort on the application's own columns (who the applicant was when applying), then
+  // fetch people and organisations for the one page only.
+  let query = ctx.db.selectFrom("application as a").where("a.event_id", "=", eventId);
   if (q.status) query = query.where("a.status", "=", q.status);
   if (q.country) query = query.where("a.country", "=", q.country);
   if (q.region) query = query.where("a.region", "=", q.region);
@@ -430,19 +435,35 @@ export async function listApplications(ctx: Ctx, eventId: string, q: ApplicantQu
     );
   }
   const col = SORT_COLUMNS[q.sort];
-  const [rows, total] = await Promise.all([
-    query
-      .select(COLUMNS)
-      .orderBy(sql.raw(`${col} IS NULL`))
-      .orderBy(col, q.dir)
-      .orderBy("a.id")
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
-  ]);
+  const filtered = !!(
+    q.status ||
+    q.country ||
+    q.region ||
+    q.gender ||
+    q.youth ||
+    q.orgType ||
+    q.travel ||
+    q.q
+  );
+  // With filters, one pass gives the page and the total (count(*) over the filtered rows);
+  // without, the sort walks an index and stops after the page, and the count is index-only.
+  let ordered = query.select(filtered ? ["a.id", sql<number>`count(*) over ()`.as("total")] : ["a.id"]);
+  if (NULLABLE_SORTS.has(q.sort)) ordered = ordered.orderBy(sql.raw(`${col} IS NULL`));
+  const page = (await ordered
+    .orderBy(col, q.dir)
+    .orderBy("a.id", q.dir)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute()) as Array<{ id: string; total?: number }>;
+  const total =
+    filtered && page.length
+      ? { n: page[0].total }
+      : await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const ids = page.map((r) => r.id);
+  const rows = ids.length ? await baseQuery(ctx).select(COLUMNS).where("a.id", "in", ids).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return {
-    items: rows.map((r) => toRow(r as Joined, true)),
+    items: ids.map((id) => toRow(byId.get(id) as Joined, true)),
     total: Number(total.n),
     page: q.page,
     pageSize: q.pageSize,

@@ -153,7 +153,12 @@ export async function importAttendance(ctx: Ctx, eventId: string, input: ImportI
         decisionErrors.push({ path: `decisions.${a.key}`, message: "is not a participant of this event" });
       }
       const k = nameKey(a.name);
+      // A similarity of SUGGEST_AT needs lengths within (1 - SUGGEST_AT) of each other: skip the rest.
       const suggestions = participants
+        .filter(
+          (p) =>
+            Math.abs(p.nameKey.length - k.length) <= (1 - SUGGEST_AT) * Math.max(p.nameKey.length, k.length),
+        )
         .map((p) => ({ personId: p.personId, name: p.name, similarity: nameSimilarity(k, p.nameKey) }))
         .filter((s) => s.similarity >= SUGGEST_AT)
         .sort((x, y) => y.similarity - x.similarity)
