@@ -996,3 +996,12 @@ export async function createApplicationsBulk(
     return ids;
   });
 }
+
+/** The participant's personal check-in code (for a QR code shown at the venue's entrance). */
+export async function checkinCode(ctx: Ctx, id: string): Promise<{ token: string; url: string }> {
+  const app = await loadApplication(ctx, id);
+  if (!(await isOwn(ctx, app))) throw notFound("application");
+  if (!HOLDS_PLACE.includes(app.status as ApplicationStatus) || !app.checkin_token)
+    throw conflict("invalid_transition", "A check-in code is available once you have a place.");
+  return { token: app.checkin_token, url: `${ctx.config.publicUrl}/checkin/${app.checkin_token}` };
+}

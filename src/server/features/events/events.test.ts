@@ -437,4 +437,35 @@ describe("events: agenda, call for applications, selection", () => {
     ])
       expect(actions).toContain(a);
   });
+
+  it("gives a confirmed participant a personal QR code that checks them in", async () => {
+    const rows = (await call("GET", `/api/events/${eventId}/applications`, staff)).json().items as Array<{
+      id: string;
+      email: string;
+      personId: string;
+    }>;
+    const a0 = rows.find((r) => r.email === applicants[0].user.email)!;
+    const svg = await call("GET", `/api/applications/${a0.id}/checkin.svg`, applicants[0].user);
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers["content-type"]).toMatch(/image\/svg\+xml/);
+    expect(svg.body).toContain("<svg");
+    expect((await call("GET", `/api/applications/${a0.id}/checkin.svg`, applicants[1].user)).statusCode).toBe(
+      404,
+    );
+    const app = await t.rt.database.db
+      .selectFrom("application")
+      .select("checkin_token")
+      .where("id", "=", a0.id)
+      .executeTakeFirstOrThrow();
+    const ok = await call("POST", `/api/events/${eventId}/sessions/${sessionId}/checkin`, staff, {
+      token: app.checkin_token,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ personId: a0.personId, checkedIn: true });
+    const bad = await call("POST", `/api/events/${eventId}/sessions/${sessionId}/checkin`, staff, {
+      token: "not-a-real-token-123",
+    });
+    expect(bad.statusCode).toBe(404);
+    expect(bad.json().code).toBe("not_a_participant");
+  });
 });

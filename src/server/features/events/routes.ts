@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import QRCode from "qrcode";
 import { z } from "zod";
 import { Id, Locale, listOf, Ok } from "../../../shared/schemas/common.ts";
 import {
@@ -618,5 +619,19 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => networking.answerContact(req.ctx, req.params.id, req.body.accept),
+  );
+
+  app.get(
+    "/applications/:id/checkin.svg",
+    {
+      config: { access: "signed-in" },
+      schema: { tags, summary: "The participant's check-in QR code (SVG)", params: AppParams },
+    },
+    async (req, reply) => {
+      const code = await apps.checkinCode(req.ctx, req.params.id);
+      const svg = await QRCode.toString(code.url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+      reply.type("image/svg+xml").header("cache-control", "private, no-store");
+      return reply.send(svg);
+    },
   );
 };
