@@ -2,12 +2,14 @@ import { type Kysely, type Migration, Migrator } from "kysely";
 import type { Dialect } from "./index.ts";
 import * as m001 from "./migrations/001_initial.ts";
 import * as m002 from "./migrations/002_events.ts";
+import * as m003 from "./migrations/003_search_ids.ts";
 
 type DialectMigration = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
 const migrations: Record<string, DialectMigration> = {
   "001_initial": m001,
   "002_events": m002,
+  "003_search_ids": m003,
 };
 
 /** Applies the application's migrations (the same set on SQLite and PostgreSQL). */
