@@ -86,7 +86,8 @@ before(async () => {
   for (const f of readdirSync(SHOTS)) if (f.startsWith("FAILED-")) rmSync(join(SHOTS, f), { force: true });
   dataDir = mkdtempSync(join(tmpdir(), "untoc-e2e-"));
   const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
+  // "localhost", not an IP address: WebAuthn (passkeys) needs a domain as its relying party id.
+  base = `http://localhost:${port}`;
   server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
     env: {
@@ -449,6 +450,46 @@ test("Arabic on a phone: the directory is right-to-left and the filters open", {
     { width: 390, height: 844 },
   ),
 );
+
+test("a stakeholder adds a passkey and signs in with it", { concurrency: false }, () =>
+  withContext(async (page) => {
+    // A virtual authenticator (platform, with user verification) through the DevTools protocol.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    await signIn(page, NEWCOMER.email, NEWCOMER.password);
+    await page.goto(`${base}/me/security`);
+    await ready(page);
+    const card = page.locator('section[aria-labelledby="passkey-title"]');
+    await card.locator("button").click();
+    await card.locator(".live-status").filter({ hasText: /\S/ }).waitFor();
+    assert.equal(await card.locator(".error-summary").count(), 0, "no error after adding the passkey");
+    const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+    assert.equal(credentials.length, 1, "the authenticator holds one credential for the site");
+    assert.equal(credentials[0].rpId, "localhost");
+
+    // Sign out, then sign in with the passkey alone: no password typed.
+    await page.locator(".header-tools button.btn-ghost").click();
+    await page.locator(".header-tools button.btn-ghost").waitFor({ state: "detached" });
+    await page.goto(`${base}/sign-in`);
+    await ready(page);
+    await page.locator("main section button.btn-secondary").first().click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+    await page.locator(".header-tools button.btn-ghost").waitFor();
+    const me = await page.evaluate(async () => (await fetch("/api/me")).json());
+    assert.equal(me.user?.email, NEWCOMER.email, "signed in as the passkey's owner");
+    const after = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+    assert.ok(after.credentials[0].signCount >= 1, "the credential was used to sign in");
+  }));
 
 test("no uncaught errors in the pages", { concurrency: false }, () => {
   assert.deepEqual(pageErrors, []);
