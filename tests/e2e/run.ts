@@ -13,6 +13,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { SMTPServer } from "smtp-server";
 import reference from "../../src/server/features/demo/reference-case.json" with { type: "json" };
 import { DEMO_PASSWORD } from "../../src/server/features/demo/seed.ts";
 import { totp } from "../../src/server/testing-totp.ts";
@@ -39,6 +40,9 @@ let server: ChildProcess | null = null;
 let serverLog = "";
 let browser: Browser;
 const axeSummary: Array<{ page: string; violations: number }> = [];
+/** Mail as received by a real SMTP server (the platform sends through SMTP during the journeys). */
+const inbox: Array<{ to: string; raw: string }> = [];
+let smtp: SMTPServer | null = null;
 const pageErrors: string[] = [];
 
 function freePort(): Promise<number> {
@@ -85,6 +89,20 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   for (const f of readdirSync(SHOTS)) if (f.startsWith("FAILED-")) rmSync(join(SHOTS, f), { force: true });
   dataDir = mkdtempSync(join(tmpdir(), "untoc-e2e-"));
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (c) => (raw += c.toString()));
+      stream.on("end", () => {
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
+        callback();
+      });
+    },
+  });
+  const smtpPort = await freePort();
+  await new Promise<void>((ok) => smtp!.listen(smtpPort, "127.0.0.1", ok));
   const port = await freePort();
   // "localhost", not an IP address: WebAuthn (passkeys) needs a domain as its relying party id.
   base = `http://localhost:${port}`;
@@ -98,7 +116,7 @@ before(async () => {
       PUBLIC_URL: base,
       SEED_DEMO: "true",
       LOG_LEVEL: "warn",
-      SMTP_URL: "",
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       DATABASE_URL: "",
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -122,6 +140,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close().catch(() => undefined);
+  await new Promise<void>((ok) => (smtp ? smtp.close(() => ok()) : ok()));
   stopServer();
   console.log("# axe results (WCAG 2.1 A/AA):");
   for (const a of axeSummary)
@@ -227,6 +246,19 @@ async function waitForMail(to: string): Promise<string> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no mail to ${to} in the outbox`);
+}
+
+/** Waits for a message to `to` received by the SMTP server whose raw text matches `pattern`. */
+async function waitForSmtp(to: string, pattern: RegExp, ms = 10_000): Promise<string> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const hit = inbox.find((m) => m.to.toLowerCase() === to.toLowerCase() && pattern.test(m.raw));
+    if (hit) return hit.raw;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(
+    `no mail to ${to} matching ${pattern} at the SMTP server (received: ${inbox.map((m) => m.to).join(", ")})`,
+  );
 }
 
 const withContext = async (
@@ -489,7 +521,8 @@ test("a stakeholder adds a passkey and signs in with it", { concurrency: false }
     assert.equal(me.user?.email, NEWCOMER.email, "signed in as the passkey's owner");
     const after = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
     assert.ok(after.credentials[0].signCount >= 1, "the credential was used to sign in");
-  }));
+  }),
+);
 
 test("no uncaught errors in the pages", { concurrency: false }, () => {
   assert.deepEqual(pageErrors, []);
