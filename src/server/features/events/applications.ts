@@ -19,6 +19,7 @@ import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { AppError, badRequest, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
+import { DOCUMENT_TYPES } from "../../platform/files.ts";
 import {
   focalPointEmails,
   isFocalPoint,
@@ -1004,4 +1005,46 @@ export async function checkinCode(ctx: Ctx, id: string): Promise<{ token: string
   if (!HOLDS_PLACE.includes(app.status as ApplicationStatus) || !app.checkin_token)
     throw conflict("invalid_transition", "A check-in code is available once you have a place.");
   return { token: app.checkin_token, url: `${ctx.config.publicUrl}/checkin/${app.checkin_token}` };
+}
+
+/** A file for a "file" question, uploaded before the application is sent (PDF or image, sniffed). */
+export async function uploadApplicationFile(
+  ctx: Ctx,
+  eventId: string,
+  file: { name: string; bytes: Buffer },
+) {
+  if (!ctx.actor) throw unauthorized();
+  const event = await loadEvent(ctx, eventId);
+  if (!acceptingApplications(event, ctx.now()))
+    throw new AppError(403, "applications_closed", "The call for applications is not open.");
+  const actor = ctx.actor;
+  return inTransaction(ctx, async (tx) => {
+    const saved = await tx.files.save(tx.db, {
+      name: file.name,
+      bytes: file.bytes,
+      allowed: DOCUMENT_TYPES,
+      createdBy: actor.userId,
+    });
+    await writeAudit(tx.db, {
+      actor,
+      action: "application.file.upload",
+      entity: "event",
+      entityId: eventId,
+      after: { fileId: saved.id, name: file.name, mime: saved.mime, size: saved.size },
+      ip: tx.ip,
+    });
+    return { fileId: saved.id, name: file.name, mime: saved.mime, size: saved.size };
+  });
+}
+
+/** A file attached to an application: its applicant and the secretariat may read it. */
+export async function readApplicationFile(ctx: Ctx, applicationId: string, fileId: string) {
+  const app = await getApplication(ctx, applicationId);
+  const referenced = Object.values(app.answers).some(
+    (a) => typeof a === "object" && a && !Array.isArray(a) && (a as { fileId?: string }).fileId === fileId,
+  );
+  if (!referenced) throw notFound("file");
+  const meta = await ctx.db.selectFrom("stored_file").selectAll().where("id", "=", fileId).executeTakeFirst();
+  if (!meta) throw notFound("file");
+  return { meta, bytes: await ctx.files.read(fileId) };
 }

@@ -634,4 +634,46 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.send(svg);
     },
   );
+
+  app.post(
+    "/events/:id/application-files",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary:
+          "Upload a file that answers a question of the application form (PDF or image, ≤ 10 MB, type sniffed)",
+        params: EventParams,
+        consumes: ["multipart/form-data"],
+      },
+    },
+    async (req, reply) => {
+      const part = await req.file();
+      if (!part) throw badRequest("file_missing", "Attach the file in the field `file`.");
+      const bytes = await part.toBuffer();
+      return reply
+        .status(201)
+        .send(await apps.uploadApplicationFile(req.ctx, req.params.id, { name: part.filename, bytes }));
+    },
+  );
+
+  app.get(
+    "/applications/:id/files/:fileId",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "A file attached to an application",
+        params: AppParams.extend({ fileId: Id }),
+      },
+    },
+    async (req, reply) => {
+      const { meta, bytes } = await apps.readApplicationFile(req.ctx, req.params.id, req.params.fileId);
+      reply
+        .type(meta.mime)
+        .header("content-disposition", `attachment; filename="${encodeURIComponent(meta.name)}"`)
+        .header("x-content-type-options", "nosniff");
+      return reply.send(bytes);
+    },
+  );
 };
