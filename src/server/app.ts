@@ -17,6 +17,7 @@ import type { Database } from "./db/index.ts";
 import { createSearchIndex } from "./db/search.ts";
 import { adminRoutes } from "./features/admin/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
+import { breakoutRoutes } from "./features/breakouts/routes.ts";
 import { eventRoutes } from "./features/events/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { meRoutes } from "./features/me/routes.ts";
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(meRoutes, { auth });
       await api.register(peopleRoutes);
       await api.register(eventRoutes);
+      await api.register(breakoutRoutes);
       await api.register(adminRoutes, { auth });
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),

@@ -345,6 +345,39 @@ export interface ContactRequestTable {
   decided_at: string | null;
 }
 
+export interface BreakoutSetTable {
+  session_id: string;
+  event_id: string;
+  seed: number;
+  options: string; // JSON: groups/size, pins, weights
+  random_score: string; // JSON BalanceScore of the seeded random split
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BreakoutGroupTable {
+  id: string;
+  session_id: string;
+  number: number;
+  title: string; // JSON Localized
+  rapporteur_person_id: string | null;
+  created_at: string;
+}
+
+export interface BreakoutMemberTable {
+  group_id: string;
+  person_id: string;
+}
+
+export interface BreakoutDraftTable {
+  group_id: string;
+  text: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface DB {
   login_throttle: LoginThrottleTable;
   organization: OrganizationTable;
@@ -371,6 +404,10 @@ export interface DB {
   feedback: FeedbackTable;
   feedback_submission: FeedbackSubmissionTable;
   contact_request: ContactRequestTable;
+  breakout_set: BreakoutSetTable;
+  breakout_group: BreakoutGroupTable;
+  breakout_member: BreakoutMemberTable;
+  breakout_draft: BreakoutDraftTable;
   user: UserTable;
   session: { id: string; userId: string; token: string; expiresAt: string | Date };
 }
