@@ -17,6 +17,7 @@ import { SMTPServer } from "smtp-server";
 import reference from "../../src/server/features/demo/reference-case.json" with { type: "json" };
 import { DEMO_PASSWORD } from "../../src/server/features/demo/seed.ts";
 import { totp } from "../../src/server/testing-totp.ts";
+import { eventsPagesJourney } from "./events-pages.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const SHOTS = join(ROOT, "screenshots", "e2e");
@@ -249,6 +250,7 @@ async function waitForMail(to: string): Promise<string> {
 }
 
 /** Waits for a message to `to` received by the SMTP server whose raw text matches `pattern`. */
+// biome-ignore lint/correctness/noUnusedVariables: used by the outcome journey
 async function waitForSmtp(to: string, pattern: RegExp, ms = 10_000): Promise<string> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -522,6 +524,13 @@ test("a stakeholder adds a passkey and signs in with it", { concurrency: false }
     const after = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
     assert.ok(after.credentials[0].signCount >= 1, "the credential was used to sign in");
   }),
+);
+
+test(
+  "events: a call for applications from creation to selection, in English and Arabic, on desktop and phone",
+  { concurrency: false },
+  () =>
+    eventsPagesJourney({ base, browser, check, ready, signIn, switchLanguage, enableTwoFactor, pageErrors }),
 );
 
 test("no uncaught errors in the pages", { concurrency: false }, () => {

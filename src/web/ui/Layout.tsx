@@ -113,6 +113,11 @@ export function Layout() {
                     {t("nav.directory")}
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink to="/events" className={navClass}>
+                    {t("nav.events")}
+                  </NavLink>
+                </li>
                 {user ? (
                   <>
                     <li>
@@ -123,6 +128,11 @@ export function Layout() {
                     <li>
                       <NavLink to="/me/organizations" className={navClass}>
                         {t("nav.myOrganization")}
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/me/events" className={navClass}>
+                        {t("nav.myEvents")}
                       </NavLink>
                     </li>
                   </>

@@ -212,6 +212,61 @@ export function CheckboxGroup(props: {
   );
 }
 
+/** One choice among a few, as radio buttons in a fieldset (the legend labels the group). */
+export function RadioGroup(props: {
+  legend: ReactNode;
+  options: Array<Option & { hint?: ReactNode; lang?: string; dir?: string }>;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  hint?: ReactNode;
+  id?: string;
+  required?: boolean;
+  inline?: boolean;
+}) {
+  const auto = useId();
+  const id = props.id ?? auto;
+  return (
+    <fieldset
+      className={`group${props.error ? " has-error" : ""}`}
+      id={id}
+      aria-describedby={describedBy(id, props.hint, props.error)}
+    >
+      <legend>
+        {props.legend}
+        <RequiredMark required={props.required} />
+      </legend>
+      <Describe id={id} hint={props.hint} error={props.error} />
+      <div className={props.inline ? "radio-row" : undefined}>
+        {props.options.map((o) => {
+          const optionId = `${id}-${o.value.replace(/[^\w-]/g, "-")}`;
+          return (
+            <div className="checkbox" key={o.value}>
+              <input
+                id={optionId}
+                type="radio"
+                name={id}
+                value={o.value}
+                checked={props.value === o.value}
+                onChange={() => props.onChange(o.value)}
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+              />
+              <label htmlFor={optionId} lang={o.lang} dir={o.dir}>
+                {o.label}
+              </label>
+              {o.hint ? (
+                <p className="hint" id={`${optionId}-hint`}>
+                  {o.hint}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
 /** Summary of a failed submission, at the top of a form. */
 export function ErrorSummary({ error, form }: { error: unknown; form?: string }) {
   const { t } = useTranslation();
