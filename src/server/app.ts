@@ -23,6 +23,7 @@ import { healthRoutes } from "./features/health/routes.ts";
 import { meRoutes } from "./features/me/routes.ts";
 import { organizationRoutes } from "./features/organizations/routes.ts";
 import { peopleRoutes } from "./features/people/routes.ts";
+import { recommendationRoutes } from "./features/recommendations/routes.ts";
 import { referenceRoutes } from "./features/reference/routes.ts";
 import { checkAccess } from "./platform/access.ts";
 import type { Auth } from "./platform/auth.ts";
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(peopleRoutes);
       await api.register(eventRoutes);
       await api.register(breakoutRoutes);
+      await api.register(recommendationRoutes);
       await api.register(adminRoutes, { auth });
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
         app.swagger(),

@@ -378,6 +378,73 @@ export interface BreakoutDraftTable {
   updated_at: string;
 }
 
+export interface RecommendationTable {
+  id: string;
+  title: string; // JSON Localized
+  text: string; // JSON Localized (sanitised HTML)
+  rationale: string; // JSON Localized
+  original_lang: string;
+  addressed_actors: string; // JSON string[]
+  themes: string;
+  instruments: string;
+  articles: string;
+  engagement_areas: string;
+  sdg_targets: string;
+  event_id: string | null;
+  session_id: string | null;
+  group_id: string | null;
+  organization_id: string | null;
+  author_person_id: string | null;
+  region: string | null; // regional group of the origin (for the tracker's filter)
+  year: number;
+  protection: string; // public | group | anonymous | confidential
+  status: string; // the secretariat's current status
+  public_status: string; // the status the public sees (changes when an answer is published)
+  answer: string; // JSON Localized — the published answer
+  pending_answer: string | null; // JSON { status, rationale } not yet published
+  answer_publish_at: string | null;
+  answered_at: string | null;
+  assigned_to: string | null;
+  merged_into: string | null;
+  endorsements: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecommendationTagTable {
+  recommendation_id: string;
+  kind: string; // theme | instrument | article | area | actor | sdg
+  value: string;
+}
+
+export interface RecommendationEndorsementTable {
+  id: string;
+  recommendation_id: string;
+  person_id: string | null;
+  organization_id: string | null;
+  show_identity: number;
+  created_at: string;
+}
+
+export interface RecommendationHistoryTable {
+  id: string;
+  recommendation_id: string;
+  at: string;
+  kind: string;
+  data: string;
+  public: number;
+}
+
+export interface RecommendationNoteTable {
+  id: string;
+  recommendation_id: string;
+  author_id: string;
+  text: string;
+  mentions: string;
+  created_at: string;
+}
+
 export interface DB {
   login_throttle: LoginThrottleTable;
   organization: OrganizationTable;
@@ -408,6 +475,11 @@ export interface DB {
   breakout_group: BreakoutGroupTable;
   breakout_member: BreakoutMemberTable;
   breakout_draft: BreakoutDraftTable;
+  recommendation: RecommendationTable;
+  recommendation_tag: RecommendationTagTable;
+  recommendation_endorsement: RecommendationEndorsementTable;
+  recommendation_history: RecommendationHistoryTable;
+  recommendation_note: RecommendationNoteTable;
   user: UserTable;
   session: { id: string; userId: string; token: string; expiresAt: string | Date };
 }

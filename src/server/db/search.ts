@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import { searchDocument, searchTerms } from "../../shared/text.ts";
 import type { Dialect } from "./index.ts";
 
-export type SearchEntity = "organization" | "person";
+export type SearchEntity = "organization" | "person" | "recommendation";
 
 /**
  * Full-text search behind one interface: SQLite FTS5 or PostgreSQL tsvector. Both index the same
@@ -24,6 +24,8 @@ export interface SearchIndex {
   remove(db: Kysely<any>, entity: SearchEntity, id: string): Promise<void>;
   /** A subquery with one column, entity_id, of the matching entities; null when the query has no searchable term. */
   matchIds(entity: SearchEntity, query: string): RawBuilder<unknown> | null;
+  /** Entities sharing any of the words, best match first (for "similar ones already exist"). */
+  ranked(db: Kysely<any>, entity: SearchEntity, words: string[], limit: number): Promise<string[]>;
 }
 
 function ftsExpression(query: string): string | null {
@@ -92,6 +94,18 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
         // through the unique fts_rowid index; CROSS JOIN keeps the FTS scan as the outer loop.
         return sql`(SELECT m.entity_id FROM ${t.fts} CROSS JOIN ${t.ids} m ON m.fts_rowid = ${t.fts}.rowid WHERE ${t.fts} MATCH ${expr})`;
       },
+      async ranked(db, entity, words, limit) {
+        const clean = words.map((w) => w.replace(/"/g, "")).filter(Boolean);
+        if (!clean.length) return [];
+        const t = tables(entity);
+        const expr = clean.map((w) => `"${w}"`).join(" OR ");
+        const r = await sql<{
+          entity_id: string;
+        }>`SELECT m.entity_id FROM ${t.fts} CROSS JOIN ${t.ids} m ON m.fts_rowid = ${t.fts}.rowid WHERE ${t.fts} MATCH ${expr} ORDER BY ${t.fts}.rank LIMIT ${limit}`.execute(
+          db,
+        );
+        return r.rows.map((x) => x.entity_id);
+      },
     };
   }
   return {
@@ -115,6 +129,17 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
       const expr = tsQueryExpression(query);
       if (!expr) return null;
       return sql`(SELECT entity_id FROM search_doc WHERE entity = ${entity} AND tsv @@ to_tsquery('simple', ${expr}))`;
+    },
+    async ranked(db, entity, words, limit) {
+      const clean = words.map((w) => w.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
+      if (!clean.length) return [];
+      const expr = clean.map((w) => `'${w}'`).join(" | ");
+      const r = await sql<{
+        entity_id: string;
+      }>`SELECT entity_id FROM search_doc WHERE entity = ${entity} AND tsv @@ to_tsquery('simple', ${expr}) ORDER BY ts_rank(tsv, to_tsquery('simple', ${expr})) DESC LIMIT ${limit}`.execute(
+        db,
+      );
+      return r.rows.map((x) => x.entity_id);
     },
   };
 }

@@ -51,13 +51,24 @@ export interface EventReport {
     attendees: number;
   }>;
   feedback: { responses: number; average: number | null };
-  recommendations: number | null;
+  recommendations: number;
   newsText: string;
   lang: string;
   generatedAt: string;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Recommendations that came out of the event (never counting confidential ones for the public). */
+async function recommendationCount(ctx: Ctx, eventId: string, staff: boolean): Promise<number> {
+  let q = ctx.db
+    .selectFrom("recommendation")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("event_id", "=", eventId)
+    .where("merged_into", "is", null);
+  if (!staff) q = q.where("protection", "!=", "confidential");
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
 
 /**
  * The event report, computed from the data: nobody counts by hand. The public sees it once the
@@ -142,7 +153,7 @@ export async function eventReport(ctx: Ctx, eventId: string, lang: string): Prom
       attendees: s.attendees,
     })),
     feedback: { responses: feedback.responses, average: feedback.average },
-    recommendations: null,
+    recommendations: await recommendationCount(ctx, eventId, staff),
     lang,
     generatedAt: ctx.now().toISOString(),
   };

@@ -1,0 +1,126 @@
+import ExcelJS from "exceljs";
+import sanitizeHtml from "sanitize-html";
+import { type LocalizedText, pickText } from "../../../shared/schemas/common.ts";
+import type { RecListQuery } from "../../../shared/schemas/recommendations.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { serverT } from "../../platform/i18n/messages.ts";
+import { type PdfLang, renderReport } from "../../platform/pdf/index.ts";
+import { listRecommendations } from "./service.ts";
+
+const plain = (html: string) =>
+  sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, " ").trim();
+
+/** Every recommendation of the filter (the caller's view of it), grouped by theme or by article. */
+async function grouped(ctx: Ctx, q: RecListQuery, groupBy: "theme" | "article", lang: string) {
+  const items = [];
+  for (let page = 1; ; page++) {
+    const r = await listRecommendations(ctx, { ...q, page, pageSize: 100 });
+    items.push(...r.items);
+    if (items.length >= r.total || r.items.length === 0 || page >= 1000) break;
+  }
+  const groups = new Map<string, typeof items>();
+  for (const it of items) {
+    const keys = groupBy === "theme" ? it.themes : it.articles;
+    for (const k of keys.length ? keys : [serverT(lang, "recommendation.export.unclassified")]) {
+      const list = groups.get(k) ?? [];
+      list.push(it);
+      groups.set(k, list);
+    }
+  }
+  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+const COLUMNS = [
+  "group",
+  "id",
+  "title_col",
+  "text",
+  "status",
+  "answer",
+  "event",
+  "year",
+  "addressedActors",
+  "instruments",
+  "articles",
+  "sdgTargets",
+] as const;
+
+function rowsOf(groups: Awaited<ReturnType<typeof grouped>>, lang: string) {
+  const out: string[][] = [];
+  for (const [g, items] of groups)
+    for (const it of items)
+      out.push([
+        g,
+        it.id,
+        pickText(it.title as LocalizedText, lang).value,
+        plain(pickText(it.text as LocalizedText, lang).value),
+        serverT(lang, `recommendation.status.${it.status}`),
+        plain(pickText(it.answer as LocalizedText, lang).value),
+        it.event ? pickText(it.event.title, lang).value : "",
+        String(it.year),
+        it.addressedActors.join("; "),
+        it.instruments.join("; "),
+        it.articles.join("; "),
+        it.sdgTargets.join("; "),
+      ]);
+  return out;
+}
+
+const csvCell = (v: string) =>
+  /[",\n\r;]/.test(v) || /^[=+\-@]/.test(v)
+    ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"`
+    : v;
+
+export async function exportRecommendations(
+  ctx: Ctx,
+  q: RecListQuery,
+  format: "csv" | "xlsx" | "pdf",
+  groupBy: "theme" | "article",
+  lang: PdfLang,
+): Promise<{ body: Buffer | string; type: string; ext: string }> {
+  const groups = await grouped(ctx, q, groupBy, lang);
+  const header = COLUMNS.map((c) => serverT(lang, `recommendation.export.${c}`));
+  const rows = rowsOf(groups, lang);
+  if (format === "csv")
+    return {
+      body: `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`,
+      type: "text/csv; charset=utf-8",
+      ext: "csv",
+    };
+  if (format === "xlsx") {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(serverT(lang, "recommendation.export.sheet"), {
+      views: [{ rightToLeft: lang === "ar", state: "frozen", ySplit: 1 }],
+    });
+    ws.addRow(header).font = { bold: true };
+    for (const r of rows) ws.addRow(r.map((v) => (/^[=+\-@]/.test(v) ? `'${v}` : v)));
+    ws.columns.forEach((c, i) => {
+      c.width = [20, 12, 40, 80, 18, 60, 40, 8, 30, 16, 20, 16][i] ?? 20;
+    });
+    return {
+      body: Buffer.from(await wb.xlsx.writeBuffer()),
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      ext: "xlsx",
+    };
+  }
+  const pdf = await renderReport({
+    lang,
+    title: serverT(lang, "recommendation.export.title"),
+    subtitle: serverT(lang, `recommendation.export.by.${groupBy}`),
+    generatedOn: new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, { dateStyle: "long" }).format(
+      ctx.now(),
+    ),
+    sections: groups.map(([g, items]) => ({
+      heading: g,
+      paragraphs: items.map(
+        (it) =>
+          `${pickText(it.title as LocalizedText, lang).value} — ${plain(pickText(it.text as LocalizedText, lang).value)} [${serverT(lang, `recommendation.status.${it.status}`)}]${
+            plain(pickText(it.answer as LocalizedText, lang).value)
+              ? ` ${plain(pickText(it.answer as LocalizedText, lang).value)}`
+              : ""
+          }`,
+      ),
+    })),
+  });
+  return { body: pdf, type: "application/pdf", ext: "pdf" };
+}
