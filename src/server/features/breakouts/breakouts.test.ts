@@ -45,6 +45,7 @@ describe("breakout groups: balanced assignment, moves, rapporteurs and their dra
       sessionId,
       groups: 3,
       seed: 42,
+      replace: true,
     });
     expect(res.statusCode).toBe(201);
     const body = res.json();

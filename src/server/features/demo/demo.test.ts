@@ -54,4 +54,20 @@ describe("demo data: the November 2020 training", () => {
       .execute();
     expect(certificates).toHaveLength(40);
   });
+
+  it("has the five recommendations of the breakout groups, answered in several states, attributed to their groups", async () => {
+    const list = (await t.app.inject({ url: "/api/recommendations?pageSize=50" })).json();
+    expect(list.total).toBe(data.event.recommendations.length);
+    const statuses = list.items.map((r: { status: string }) => r.status).sort();
+    expect(new Set(statuses).size).toBeGreaterThanOrEqual(3);
+    const one = (await t.app.inject({ url: `/api/recommendations/${list.items[0].id}` })).json();
+    expect(one.origin.group).not.toBeNull();
+    expect(one.origin.person).toBeNull();
+    expect(one.origin.organization).toBeNull();
+    const past = (await t.app.inject({ url: "/api/events?when=past" })).json();
+    const id = past.items.find((e: { startDate: string }) => e.startDate === "2020-11-10").id;
+    const r = (await t.app.inject({ url: `/api/events/${id}/report?lang=en` })).json();
+    expect(r.recommendations).toBe(5);
+    expect(r.newsText).toContain("5 recommendations");
+  });
 });

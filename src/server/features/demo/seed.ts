@@ -10,6 +10,7 @@ import { grantRole } from "../admin/service.ts";
 import { seedReferenceEvents } from "../events/demo.ts";
 import { addMembershipsBulk, createOrganizationsBulk } from "../organizations/service.ts";
 import { createPeopleBulk } from "../people/service.ts";
+import { seedReferenceRecommendations } from "../recommendations/demo.ts";
 
 /** Password of the demo accounts (demo data only; documented in the README). */
 export const DEMO_PASSWORD = "untoc-demo-2020";
@@ -122,7 +123,7 @@ export async function seedDemo(
     })),
   );
   // The event itself, run by the first secretariat member.
-  await seedReferenceEvents(
+  const seeded = await seedReferenceEvents(
     { ...ctx, actor: organiser },
     data.event,
     data.people.map((p, i) => ({
@@ -131,5 +132,32 @@ export async function seedDemo(
       participant: p.participant,
     })),
   );
+  // Its breakout groups and the five recommendations they produced, with answers in several states.
+  if (seeded.breakoutSessionId) {
+    const memberCtx: Ctx | null =
+      member && memberUserId
+        ? {
+            ...ctx,
+            actor: {
+              userId: memberUserId,
+              email: member.email,
+              name: `${member.givenName} ${member.familyName ?? ""}`.trim(),
+              roles: [],
+              states: [],
+              twoFactorEnabled: false,
+              locale: "en",
+              via: "token",
+            },
+          }
+        : null;
+    await seedReferenceRecommendations(
+      { ...ctx, actor: organiser },
+      seeded.eventId,
+      seeded.breakoutSessionId,
+      data.event as never,
+      new Map(data.people.map((p, i) => [p.key, personIds[i]])),
+      memberCtx,
+    );
+  }
   return { organizations: orgIds.length, people: personIds.length, users };
 }

@@ -40,7 +40,7 @@ export async function seedReferenceEvents(
   ctx: Ctx,
   data: Record<string, any>,
   people: DemoParticipant[],
-): Promise<{ events: number; applications: number }> {
+): Promise<{ events: number; applications: number; eventId: string; breakoutSessionId: string | null }> {
   const event = await createEvent(ctx, {
     type: "training",
     format: data.format,
@@ -285,5 +285,10 @@ export async function seedReferenceEvents(
   });
   for (const status of ["published", "applications_open"] as const)
     await updateEvent(ctx, upcoming.id, { status });
-  return { events: 2, applications: items.length };
+  return {
+    events: 2,
+    applications: items.length,
+    eventId: event.id,
+    breakoutSessionId: sessions.find((x) => x.type === "breakout")?.id ?? null,
+  };
 }

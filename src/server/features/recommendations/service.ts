@@ -197,12 +197,24 @@ async function regionFor(
   return personCountry ? (regions.get(personCountry) ?? null) : null;
 }
 
-export async function createRecommendation(ctx: Ctx, input: RecommendationInput) {
+export async function createRecommendation(
+  ctx: Ctx,
+  input: RecommendationInput,
+  /** The secretariat recording a recommendation on behalf of its author (e.g. from a group's report). */
+  onBehalf?: { authorPersonId: string; createdAt?: string },
+) {
   const actor = ctx.actor;
   if (!actor) throw unauthorized();
+  if (onBehalf && !isStaff(actor)) throw forbidden();
   const id = uuidv7();
   await inTransaction(ctx, async (tx) => {
-    const person = await ensurePersonForUser(tx.db, actor);
+    const person = onBehalf
+      ? await tx.db
+          .selectFrom("person")
+          .selectAll()
+          .where("id", "=", onBehalf.authorPersonId)
+          .executeTakeFirstOrThrow()
+      : await ensurePersonForUser(tx.db, actor);
     await checkOrigin(tx, input, person.id);
     let year = tx.now().getUTCFullYear();
     if (input.eventId) {
@@ -213,7 +225,7 @@ export async function createRecommendation(ctx: Ctx, input: RecommendationInput)
         .executeTakeFirstOrThrow();
       year = Number(e.start_date.slice(0, 4));
     }
-    const t = now(tx);
+    const t = onBehalf?.createdAt ?? now(tx);
     const row: Row = {
       id,
       title: json(localize(plain(input.title))),
