@@ -5,6 +5,7 @@ import * as m002 from "./migrations/002_events.ts";
 import * as m003 from "./migrations/003_search_ids.ts";
 import * as m004 from "./migrations/004_breakouts.ts";
 import * as m005 from "./migrations/005_recommendations.ts";
+import * as m006 from "./migrations/006_followup.ts";
 
 type DialectMigration = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -14,6 +15,7 @@ const migrations: Record<string, DialectMigration> = {
   "003_search_ids": m003,
   "004_breakouts": m004,
   "005_recommendations": m005,
+  "006_followup": m006,
 };
 
 /** Applies the application's migrations (the same set on SQLite and PostgreSQL). */

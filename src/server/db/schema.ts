@@ -445,6 +445,44 @@ export interface RecommendationNoteTable {
   created_at: string;
 }
 
+export interface RecommendationActionTable {
+  id: string;
+  recommendation_id: string;
+  title: string; // JSON Localized
+  owner: string;
+  due_date: string | null;
+  progress: number; // 0..100
+  status: string; // planned | in_progress | done | dropped
+  milestones: string; // JSON [{ title, due, done }]
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnswerTemplateTable {
+  id: string;
+  name: string;
+  status: string;
+  text: string; // JSON Localized
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  data: string; // JSON
+  read_at: string | null;
+  created_at: string;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string;
+  kind: string;
+  email: number;
+  in_app: number;
+}
+
 export interface DB {
   login_throttle: LoginThrottleTable;
   organization: OrganizationTable;
@@ -480,6 +518,10 @@ export interface DB {
   recommendation_endorsement: RecommendationEndorsementTable;
   recommendation_history: RecommendationHistoryTable;
   recommendation_note: RecommendationNoteTable;
+  recommendation_action: RecommendationActionTable;
+  answer_template: AnswerTemplateTable;
+  notification: NotificationTable;
+  notification_preference: NotificationPreferenceTable;
   user: UserTable;
   session: { id: string; userId: string; token: string; expiresAt: string | Date };
 }

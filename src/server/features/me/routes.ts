@@ -4,6 +4,7 @@ import { Id, Locale, Ok, Role } from "../../../shared/schemas/common.ts";
 import { PersonPublic, ProfileInput } from "../../../shared/schemas/people.ts";
 import type { Auth } from "../../platform/auth.ts";
 import { getPerson, updateMyProfile } from "../people/service.ts";
+import * as notifications from "./notifications.ts";
 import * as svc from "./service.ts";
 
 const tags = ["me"];
@@ -161,5 +162,60 @@ export const meRoutes: FastifyPluginAsyncZod<{ auth: Auth }> = async (app) => {
       schema: { tags: ["people"], params: z.object({ id: Id }), response: { 200: PersonPublic } },
     },
     async (req) => getPerson(req.ctx, req.params.id),
+  );
+
+  app.get(
+    "/me/notifications",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "In-app notifications (newest first) and the unread count",
+        querystring: z.object({
+          unread: z.enum(["true", "false"]).default("false"),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    async (req) =>
+      notifications.myNotifications(req.ctx, {
+        unreadOnly: req.query.unread === "true",
+        limit: req.query.limit,
+      }),
+  );
+
+  app.post(
+    "/me/notifications/read",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Mark notifications read",
+        body: z.object({ ids: z.array(z.string().uuid()).max(500).optional() }),
+      },
+    },
+    async (req) => notifications.markRead(req.ctx, req.body.ids ?? "all"),
+  );
+
+  app.get(
+    "/me/notification-preferences",
+    {
+      config: { access: "signed-in" },
+      schema: { tags, summary: "How each kind of notification reaches me" },
+    },
+    async (req) => notifications.myPreferences(req.ctx),
+  );
+
+  app.put(
+    "/me/notification-preferences",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Choose e-mail and/or in-app for a kind of notification ('*' for all)",
+        body: notifications.PreferenceInput,
+      },
+    },
+    async (req) => notifications.setPreference(req.ctx, req.body),
   );
 };

@@ -9,6 +9,7 @@ import {
   RecommendationPatch,
 } from "../../../shared/schemas/recommendations.ts";
 import { exportRecommendations } from "./export.ts";
+import * as followup from "./followup.ts";
 import * as svc from "./service.ts";
 
 const STAFF = ["admin", "secretariat"] as const;
@@ -221,5 +222,63 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => svc.addNote(req.ctx, req.params.id, req.body.text),
+  );
+
+  app.get(
+    "/recommendations/:id/actions",
+    {
+      config: { access: "public" },
+      schema: { tags, summary: "Follow-up actions and overall progress", params: IdParams },
+    },
+    async (req) => followup.listActions(req.ctx, req.params.id),
+  );
+
+  app.post(
+    "/recommendations/:id/actions",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Add a follow-up action (owner, due date, milestones, progress)",
+        params: IdParams,
+        body: followup.ActionInput,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await followup.addAction(req.ctx, req.params.id, req.body)),
+  );
+
+  app.patch(
+    "/recommendation-actions/:id",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Update an action; authors and endorsers are told when progress changes",
+        params: IdParams,
+        body: followup.ActionPatch,
+      },
+    },
+    async (req) => followup.updateAction(req.ctx, req.params.id, req.body),
+  );
+
+  app.get(
+    "/answer-templates",
+    { config: { access: STAFF }, schema: { tags, summary: "Answer templates" } },
+    async (req) => followup.listTemplates(req.ctx),
+  );
+
+  app.post(
+    "/answer-templates",
+    {
+      config: { access: STAFF },
+      schema: { tags, summary: "Add an answer template", body: followup.TemplateInput },
+    },
+    async (req, reply) => reply.status(201).send(await followup.addTemplate(req.ctx, req.body)),
+  );
+
+  app.delete(
+    "/answer-templates/:id",
+    { config: { access: STAFF }, schema: { tags, summary: "Delete an answer template", params: IdParams } },
+    async (req) => followup.deleteTemplate(req.ctx, req.params.id),
   );
 };

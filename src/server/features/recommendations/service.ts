@@ -18,6 +18,7 @@ import { afterCommit, type Ctx, inTransaction } from "../../platform/context.ts"
 import { badRequest, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
 import { serverT } from "../../platform/i18n/messages.ts";
 import { enqueueJob } from "../../platform/jobs.ts";
+import { notify } from "../../platform/notifications.ts";
 import { localize } from "../events/mapping.ts";
 import { isFocalPoint, membershipsOfPerson } from "../organizations/service.ts";
 import { ensurePersonForUser, personByUser } from "../people/service.ts";
@@ -734,7 +735,7 @@ export async function endorse(ctx: Ctx, id: string, input: EndorseInput) {
 // ------------------------------------------------------------------ answers
 
 /** Authors and endorsers (people, and organisations' focal points) to tell about an answer. */
-async function followers(ctx: Ctx, ids: string[]): Promise<string[]> {
+export async function followers(ctx: Ctx, ids: string[]): Promise<string[]> {
   const rows = await ctx.db
     .selectFrom("recommendation as r")
     .leftJoin("person as p", "p.id", "r.author_person_id")
@@ -758,23 +759,15 @@ async function followers(ctx: Ctx, ids: string[]): Promise<string[]> {
 
 async function notifyAnswer(ctx: Ctx, r: Row, status: string, rationale: LocalizedText) {
   const to = await followers(ctx, [r.id]);
-  if (!to.length) return;
-  const users = await ctx.db
-    .selectFrom("user")
-    .select(["email", "locale"])
-    .where("email", "in", to)
-    .execute();
-  for (const address of to) {
-    const locale = users.find((u) => u.email.toLowerCase() === address)?.locale ?? "en";
-    await ctx.mail.send({
-      to: address,
-      locale,
-      kind: "recommendation.answer",
-      subject: serverT(locale, "mail.recommendationAnswered.subject", {
-        title: pickText(JSON.parse(r.title), locale).value,
-      }),
+  const title = (locale: string) => pickText(JSON.parse(r.title), locale).value;
+  await notify(ctx, {
+    emails: to,
+    kind: "recommendation.answer",
+    data: { recommendationId: r.id, title: JSON.parse(r.title), status },
+    message: (locale) => ({
+      subject: serverT(locale, "mail.recommendationAnswered.subject", { title: title(locale) }),
       text: serverT(locale, "mail.recommendationAnswered.body", {
-        title: pickText(JSON.parse(r.title), locale).value,
+        title: title(locale),
         status: serverT(locale, `recommendation.status.${status}`),
         rationale: sanitizeHtml(pickText(rationale, locale).value, {
           allowedTags: [],
@@ -782,8 +775,8 @@ async function notifyAnswer(ctx: Ctx, r: Row, status: string, rationale: Localiz
         }),
         url: `${ctx.config.publicUrl}/recommendations/${r.id}`,
       }),
-    });
-  }
+    }),
+  });
 }
 
 async function publish(tx: Ctx, r: Row, status: RecStatus, rationale: LocalizedText) {

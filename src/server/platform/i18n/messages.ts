@@ -162,6 +162,9 @@ const en: Catalog = {
   "recommendation.export.articles": "Articles",
   "recommendation.export.sdgTargets": "SDG targets",
   "error.already_endorsed": "You have already endorsed this recommendation.",
+  "mail.recommendationProgress.subject": "Progress on the recommendation “{title}”",
+  "mail.recommendationProgress.body":
+    "Hello,\n\nThere is progress on the recommendation “{title}”, which you wrote or endorsed.\n\n{action}: {progress}\n\nFollow it at {url}",
   "error.validation": "Some fields are not valid.",
   "error.unauthorized": "Sign in to continue.",
   "error.forbidden": "You are not allowed to do this.",
@@ -358,6 +361,9 @@ const fr: Catalog = {
   "recommendation.export.articles": "Articles",
   "recommendation.export.sdgTargets": "Cibles des ODD",
   "error.already_endorsed": "Vous avez déjà approuvé cette recommandation.",
+  "mail.recommendationProgress.subject": "Avancement de la recommandation « {title} »",
+  "mail.recommendationProgress.body":
+    "Bonjour,\n\nLa recommandation « {title} », que vous avez formulée ou approuvée, a progressé.\n\n{action} : {progress}\n\nSuivez-la à l'adresse {url}",
   "error.validation": "Certains champs ne sont pas valides.",
   "error.unauthorized": "Connectez-vous pour continuer.",
   "error.forbidden": "Vous n'êtes pas autorisé à effectuer cette action.",
@@ -551,6 +557,9 @@ const es: Catalog = {
   "recommendation.export.articles": "Artículos",
   "recommendation.export.sdgTargets": "Metas de los ODS",
   "error.already_endorsed": "Ya ha avalado esta recomendación.",
+  "mail.recommendationProgress.subject": "Avances en la recomendación “{title}”",
+  "mail.recommendationProgress.body":
+    "Hola:\n\nHay avances en la recomendación “{title}”, que usted formuló o avaló.\n\n{action}: {progress}\n\nPuede seguirla en {url}",
   "error.validation": "Algunos campos no son válidos.",
   "error.unauthorized": "Inicie sesión para continuar.",
   "error.forbidden": "No tiene permiso para hacer esto.",
@@ -746,6 +755,9 @@ const ru: Catalog = {
   "recommendation.export.articles": "Статьи",
   "recommendation.export.sdgTargets": "Задачи ЦУР",
   "error.already_endorsed": "Вы уже одобрили эту рекомендацию.",
+  "mail.recommendationProgress.subject": "Ход выполнения рекомендации «{title}»",
+  "mail.recommendationProgress.body":
+    "Здравствуйте!\n\nПо рекомендации «{title}», которую вы сформулировали или одобрили, достигнут прогресс.\n\n{action}: {progress}\n\nСледить за ней можно по адресу {url}",
   "error.validation": "Некоторые поля заполнены неверно.",
   "error.unauthorized": "Войдите, чтобы продолжить.",
   "error.forbidden": "У вас нет прав на это действие.",
@@ -933,6 +945,9 @@ const ar: Catalog = {
   "recommendation.export.articles": "المواد",
   "recommendation.export.sdgTargets": "غايات أهداف التنمية المستدامة",
   "error.already_endorsed": "لقد أيّدت هذه التوصية بالفعل.",
+  "mail.recommendationProgress.subject": "تقدُّم في تنفيذ التوصية «{title}»",
+  "mail.recommendationProgress.body":
+    "مرحبًا،\n\nأُحرز تقدُّم في تنفيذ التوصية «{title}» التي قدمتموها أو أيدتموها.\n\n{action}: {progress}\n\nيمكنكم متابعتها على {url}",
   "error.validation": "بعض الحقول غير صالحة.",
   "error.unauthorized": "سجِّل الدخول للمتابعة.",
   "error.forbidden": "غير مسموح لك بالقيام بذلك.",
@@ -1118,6 +1133,9 @@ const zh: Catalog = {
   "recommendation.export.articles": "条款",
   "recommendation.export.sdgTargets": "可持续发展目标具体目标",
   "error.already_endorsed": "您已认可过此建议。",
+  "mail.recommendationProgress.subject": "建议“{title}”的进展",
+  "mail.recommendationProgress.body":
+    "您好：\n\n您提出或认可的建议“{title}”有了新进展。\n\n{action}：{progress}\n\n请访问{url}查看。",
   "error.validation": "部分字段无效。",
   "error.unauthorized": "请登录后继续。",
   "error.forbidden": "您无权执行此操作。",
