@@ -35,6 +35,7 @@ import {
   SEARCH_TERMS,
 } from "./data.ts";
 import { type EventsInProcess, prepareEventsBench } from "./events.ts";
+import { prepareRecommendationsBench } from "./recommendations.ts";
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const SEED = 20240611;
@@ -46,6 +47,7 @@ type Dialect = "sqlite" | "postgres";
 interface Options {
   orgs: number;
   people: number;
+  recommendations: number;
   dialects: Dialect[];
   duration: number;
   connections: number;
@@ -79,6 +81,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   return {
     orgs: Math.floor(num("orgs", "BENCH_ORGS", 20_000)),
     people: Math.floor(num("people", "BENCH_PEOPLE", 100_000)),
+    recommendations: Math.floor(num("recommendations", "BENCH_RECOMMENDATIONS", 100_000)),
     dialects,
     duration: num("duration", null, 5),
     connections: Math.floor(num("connections", null, 16)),
@@ -255,6 +258,14 @@ interface DialectReport {
   scenarios?: ScenarioResult[];
   import?: Record<string, unknown>;
   events?: EventsInProcess;
+  recommendations?: {
+    count: number;
+    insertMs: number;
+    similarRuns: number;
+    similarP50Ms: number;
+    similarMaxMs: number;
+    meanResults: number;
+  };
 }
 
 async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport> {
@@ -403,6 +414,11 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
     const events = await prepareEventsBench(rt, memberships, SEED + 31);
     log(`${dialect}: event with ${events.applicants} applicants prepared in ${round(ms(t))} ms`);
 
+    // --- recommendations ----------------------------------------------------------------------
+    const recs = await prepareRecommendationsBench(ctx, SEED + 41, o.recommendations);
+    log(`${dialect}: ${recs.count} recommendations inserted in ${recs.insertMs} ms`);
+    if (dialect === "postgres") await sql`ANALYZE`.execute(ctx.db);
+
     // --- HTTP ---------------------------------------------------------------------------------
     const started = await startServer({
       BENCH_DATABASE_URL: dbUrl,
@@ -428,6 +444,16 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
     const staffHeaders = { authorization: `Bearer ${events.token}` };
     scenarios.push(
       await runScenario(base, "applicants filter+sort (2,000)", events.applicantPaths, o, staffHeaders),
+    );
+    scenarios.push(await runScenario(base, `recommendations list (${recs.count})`, recs.listPaths, o));
+    scenarios.push(await runScenario(base, "recommendations filter", recs.filterPaths, o));
+    scenarios.push(await runScenario(base, "similar recommendations", recs.similarPaths, o));
+    // One query at a time: the latency a person writing a recommendation sees.
+    scenarios.push(
+      await runScenario(base, "similar recommendations (1 connection)", recs.similarPaths, {
+        ...o,
+        connections: 1,
+      }),
     );
     await stopServer(server);
     server = undefined;
@@ -490,7 +516,18 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
     log(`${dialect}: attendance import and event report (in process)`);
     const eventsReport = await events.run();
     log(`${dialect}: ${JSON.stringify(eventsReport)}`);
-    return { dialect, dataset, generation, scenarios, import: importReport, events: eventsReport };
+    const similar = await recs.inProcess();
+    log(`${dialect}: similar in process ${JSON.stringify(similar)}`);
+    const recommendationsReport = { count: recs.count, insertMs: recs.insertMs, ...similar };
+    return {
+      dialect,
+      dataset,
+      generation,
+      scenarios,
+      import: importReport,
+      events: eventsReport,
+      recommendations: recommendationsReport,
+    };
   } finally {
     if (server) await stopServer(server).catch(() => {});
     if (rt) await rt.close().catch(() => {});
@@ -511,6 +548,8 @@ const TARGET_IMPORT_MS = 10_000;
 const TARGET_APPLICANTS_P99_MS = 50;
 const TARGET_ATTENDANCE_MS = 3_000;
 const TARGET_REPORT_MS = 200;
+const TARGET_RECS_P99_MS = 50;
+const TARGET_SIMILAR_MS = 100;
 
 function markdown(rep: DialectReport, o: Options): string {
   if (rep.skipped) return `### ${rep.dialect}\n\nSkipped (${rep.skipped}).\n`;
@@ -544,6 +583,12 @@ function markdown(rep: DialectReport, o: Options): string {
         ", ",
       )}; planted ${im.planted.exact} exact and ${im.planted.near} near duplicates; ${im.summary.toCreate} to create, ${im.summary.toSkip} skipped, ${im.summary.invalid} invalid.`,
   );
+  const rc = rep.recommendations;
+  if (rc)
+    lines.push(
+      "",
+      `Recommendations: ${rc.count} inserted in ${rc.insertMs} ms; similar-recommendation query in process over ${rc.similarRuns} texts: p50 ${rc.similarP50Ms} ms, max ${rc.similarMaxMs} ms (target ≤ ${TARGET_SIMILAR_MS} ms), ${rc.meanResults} results on average.`,
+    );
   const ev = rep.events;
   if (ev)
     lines.push(
@@ -570,6 +615,13 @@ function misses(rep: DialectReport): string[] {
   for (const s of rep.scenarios!)
     if (s.scenario.startsWith("applicants") && s.p99 > TARGET_APPLICANTS_P99_MS)
       out.push(`${rep.dialect}: ${s.scenario} p99 ${s.p99} ms > ${TARGET_APPLICANTS_P99_MS} ms`);
+  for (const s of rep.scenarios!)
+    if (/^recommendations/.test(s.scenario) && s.p99 > TARGET_RECS_P99_MS)
+      out.push(`${rep.dialect}: ${s.scenario} p99 ${s.p99} ms > ${TARGET_RECS_P99_MS} ms`);
+  if (rep.recommendations && rep.recommendations.similarMaxMs > TARGET_SIMILAR_MS)
+    out.push(
+      `${rep.dialect}: similar recommendations ${rep.recommendations.similarMaxMs} ms > ${TARGET_SIMILAR_MS} ms`,
+    );
   const ev = rep.events;
   if (ev) {
     if (ev.attendanceDryRunMs > TARGET_ATTENDANCE_MS)

@@ -4,60 +4,71 @@
  * colleagues apart. Pure and deterministic: the same input and seed give the same groups.
  *
  * ## Balance score
- * For every attribute a, the cohort distribution P_a is the share of each value among all people
- * (a missing value is a value of its own, "not stated"). Languages are multi-valued: a person who
- * speaks L languages counts 1/L towards each of them (none stated counts 1 towards "not stated"),
- * so every person weighs exactly 1 in every attribute.
+ * For every attribute a, P_a(v) is the share of the whole cohort with value v (a missing value
+ * is a value of its own, "not stated"; youth is yes / no / not stated). Languages are
+ * multi-valued: P(v) is the share of people who speak v (those who list none count towards
+ * "not stated"), and each language is in effect a yes/no attribute of its own.
  *
- * For a group g of m people with value counts c_v:
+ * For a group g of m people, c_v of whom have value v:
  *
- *   L1(g, a)    = Σ_v | c_v − m · P_a(v) |             (= 2·m · total variation distance)
+ *   L1(g, a)    = Σ_v | c_v − m · P_a(v) |      (single-valued: 2·m · total variation distance)
  *   L1*(m, a)   = Σ_v 2·f_v·(1 − f_v), f_v = frac(m · P_a(v)): the L1 that a perfectly
  *                 stratified split reaches on average, where every group holds either
  *                 floor(m · P_a(v)) or ceil(m · P_a(v)) people of each value. Counts are whole
  *                 people, so a group of 13 cannot mirror 18 countries; this is what sizes allow.
- *   balance(g, a) = 1 − (L1 − L1*) / (2m − L1*), clamped to [0, 1]
+ *   Lmax(m, a)  = 2m, or m · Σ_v max(P(v), 1 − P(v)) for languages: the largest conceivable L1
+ *   balance(g, a) = 1 − (L1 − L1*) / (Lmax − L1*), clamped to [0, 1]
  *
- * so 1 means the group is as close to the cohort as stratification allows (2m is the largest
- * possible L1) and 0 means it shares nothing with it (e.g. everyone from one country that is
- * rare in the cohort). A group that concentrates one country is far from the cohort's
- * distribution and scores low. (Σ_g L1 ≥ Σ_g L1* for equal sizes, so a split cannot beat 1 on
- * average; a single group can, and is clamped to 1.)
+ * so 1 means the group is as close to the cohort as stratification allows, and it approaches 0
+ * for a group made entirely of a value that is rare in the cohort (everyone from one small
+ * country). A group that concentrates one country is far from the cohort's distribution and
+ * scores low. (For equal sizes Σ_g L1 ≥ Σ_g L1*, so a split cannot beat 1 on average; a single
+ * group can, and is clamped to 1.)
  *
  *   perGroup[g]     = Σ_a w_a · balance(g, a) / Σ_a w_a                     (weights default to 1)
- *   perAttribute[a] = Σ_g (m_g / N) · balance(g, a)                         (N = people placed)
- *   overall         = Σ_a w_a · perAttribute[a] / Σ_a w_a = Σ_g (m_g / N) · perGroup[g]
+ *   perAttribute[a] = Σ_g m_g · balance(g, a) / N                           (N = people placed)
+ *   overall         = Σ_a w_a · perAttribute[a] / Σ_a w_a = Σ_g m_g · perGroup[g] / N
  *
- * Empty groups, and a cohort whose weights are all 0, score 1.
+ * Empty groups, and a cohort whose weights are all 0, score 1. perAttribute lists all six
+ * attributes, also those weighted 0.
  *
  * ## Hard constraints
- * - Group sizes differ by at most 1, unless `together` pins make that impossible.
- * - `together` pins (overlapping pins merge) put their people in one group: each pinned set
- *   is placed and swapped as a single unit, so the pin always holds.
- * - "Spread sets": each `apart` pin, and each organisation with 2+ members (unless
- *   `separateOrganizations` is false), may have at most ceil(size / K) members in one group:
- *   1 (pairwise different groups) whenever the set has no more members than there are groups,
+ * - Group sizes differ by at most 1. A `together` unit larger than an even share gets a group
+ *   of its own and the others are split evenly (then `violations` reports the size range).
+ * - `together` pins (overlapping pins merge) put their people in one group: each pinned set is
+ *   placed and swapped as a single unit, so the pin always holds.
+ * - Spread sets: each `apart` pin, and each organisation with 2+ members (unless
+ *   `separateOrganizations` is false), has floor(size / K) to ceil(size / K) members in every
+ *   group: pairwise different groups whenever it has no more members than there are groups,
  *   otherwise as even a spread as possible.
- * `violations` lists every hard constraint the returned groups do not meet, including ones that
- * cannot be met at all (an organisation with more members than groups, a pin naming an unknown
- * id, people pinned both together and apart); it is empty whenever everything was met.
+ * `violations` lists every hard constraint the returned groups do not meet, including those that
+ * cannot be met at all (an organisation or apart pin with more members than groups, a pin naming
+ * an unknown id, people pinned both together and apart); it is empty when everything was met.
+ * `commonLanguage` is soft and not reported there.
  *
  * ## Algorithm
  * 1. Units: union-find over `together` pins; every other person is a unit of one.
  * 2. Greedy construction, hardest first: large pinned units, then units in the tightest spread
- *    sets (organisation or apart pin with most members per group), then people with the rarest
- *    attribute values; each unit goes to the group with room (sizes stay within lo..hi with at
- *    most n mod K groups at hi) and no spread conflict whose balance improves most.
- * 3. Local search: swaps of two equal-size units between groups, with the score change computed
- *    incrementally from per-group value counts (O(values of the two units), not a rescoring).
- *    The objective is lexicographic through weights: spread-set excess ≫ groups without a
- *    speaker of `commonLanguage` ≫ 1 − overall. Small cohorts scan every swap per unit (ends
- *    in a 2-swap local optimum); large ones sample partners, with an evaluation budget.
- * 4. Baseline: a seeded random feasible split (same units and size rule, each unit into a
- *    uniformly random group that breaks no separation rule) gives `randomScore`. If it beats
- *    the optimised split, local search is run from it too and the best of the candidates,
- *    the random split itself included, is returned: `score >= randomScore` always (unless the
- *    random split broke more hard constraints, in which case it is never preferred).
+ *    sets (Σ over their sets of members per group), then people with the rarest attribute
+ *    values; each unit goes to a group with room (sizes lo or lo + 1, at most n mod K groups of
+ *    lo + 1) and the fewest spread conflicts, and among those to the one whose balance improves
+ *    most (ties: the emptier group, then seeded random).
+ * 3. Repair, if a spread set is uneven: every swap for the units concerned, and moves to a group
+ *    one smaller (the two groups trade sizes, so the size rule holds).
+ * 4. Local search: swaps of two equal-size units between groups, the change of the objective
+ *    computed incrementally from per-group value counts (O(values of the two units), never a
+ *    rescoring). The objective is lexicographic through its weights: members off an even spread
+ *    ≫ groups without a speaker of `commonLanguage` ≫ 1 − overall, which is exactly linear in
+ *    the L1s once sizes are fixed. Size classes of ≤ 128 units try every partner per unit
+ *    (stops in a 2-swap local optimum); larger ones are targeted: a unit whose value is
+ *    over-represented in its group tries every unit of 3 groups where that value is
+ *    under-represented, plus 8 random partners; passes stop when one gains < 1e-4 overall or
+ *    after 2 M evaluated swaps (a count, not a clock, so results stay deterministic).
+ * 5. Baseline: a seeded random split (same units and size rule, each unit into a uniformly
+ *    random group with room and no spread conflict, uneven spread sets then repaired without
+ *    regard to balance) gives `randomScore`. If it beats the optimised split, local search also
+ *    runs from it and the best candidate, the random split itself included, is returned, so
+ *    `score.overall >= randomScore.overall` whenever both meet the same hard constraints.
  */
 
 export interface BreakoutPerson {
@@ -136,7 +147,7 @@ const HARD = 1000;
 /** Objective weight of one group without a speaker of the common language. */
 const SOFT = 10;
 /** Local search: scan every partner when a size class has at most this many units. */
-const EXHAUSTIVE_UNITS = 256;
+const EXHAUSTIVE_UNITS = 128;
 /** Local search otherwise: groups lacking a unit's surplus value whose units are all tried … */
 const TARGET_GROUPS = 3;
 /** … plus this many random partners. */
@@ -144,8 +155,10 @@ const RANDOM_PARTNERS = 8;
 /** Local search: swap evaluations per run (deterministic budget, not a clock). */
 const EVALUATION_BUDGET = 2_000_000;
 const MAX_PASSES = 200;
+/** Constructions tried when spread conflicts remain (fewer for cohorts over 2,000 people). */
+const RESTARTS = 8;
 /** Local search (targeted): stop after a pass that gained less than this much overall score. */
-const PASS_GAIN = 2e-5;
+const PASS_GAIN = 1e-4;
 const EPS = 1e-12;
 
 // ---------------------------------------------------------------------------------------------
@@ -204,6 +217,8 @@ interface Attr {
   val: Int32Array;
   wt: Float64Array;
   baseCache: Map<number, number>;
+  /** Largest conceivable L1 per group member: 2, or Σ_v max(p_v, 1 − p_v) for languages. */
+  maxPerMember: number;
 }
 
 function clean(s: string | null | undefined, upper: boolean): string {
@@ -268,8 +283,8 @@ function encodeAttrs(people: BreakoutPerson[], weights: BalanceWeights | undefin
           mass.push(0);
         }
         val.push(k);
-        wt.push(1 / vs.length);
-        mass[k] += 1 / vs.length;
+        wt.push(1);
+        mass[k] += 1;
       }
     }
     start[n] = val.length;
@@ -284,6 +299,7 @@ function encodeAttrs(people: BreakoutPerson[], weights: BalanceWeights | undefin
       val: Int32Array.from(val),
       wt: Float64Array.from(wt),
       baseCache: new Map(),
+      maxPerMember: key === "language" ? p.reduce((sum, q) => sum + Math.max(q, 1 - q), 0) : 2,
     };
   });
 }
@@ -306,7 +322,7 @@ function baseL1(attr: Attr, m: number): number {
 function groupBalance(attr: Attr, m: number, l1: number): number {
   if (m <= 0) return 1;
   const min = baseL1(attr, m);
-  const span = 2 * m - min;
+  const span = attr.maxPerMember * m - min;
   if (span <= 1e-9) return 1;
   const b = 1 - (l1 - min) / span;
   return clamp01(b);
@@ -318,11 +334,12 @@ function scoreIndices(attrs: Attr[], groups: number[][]): BalanceScore {
   for (const a of attrs) totalW += a.weight;
   let placed = 0;
   for (const g of groups) placed += g.length;
-  const perGroup = groups.map(() => 0);
+  const weighted = groups.map(() => 0);
   const perAttribute: Record<string, number> = {};
+  let overall = 0;
   for (const a of attrs) {
     const c = new Float64Array(a.values.length);
-    let attrScore = 0;
+    let sum = 0;
     groups.forEach((members, g) => {
       const m = members.length;
       c.fill(0);
@@ -330,18 +347,17 @@ function scoreIndices(attrs: Attr[], groups: number[][]): BalanceScore {
       let l1 = 0;
       for (let v = 0; v < c.length; v++) l1 += Math.abs(c[v] - m * a.p[v]);
       const b = groupBalance(a, m, l1);
-      if (placed) attrScore += (m / placed) * b;
-      perGroup[g] += totalW > 0 ? (a.weight / totalW) * b : 0;
+      sum += m * b;
+      weighted[g] += a.weight * b;
     });
-    perAttribute[a.key] = placed ? attrScore : 1;
+    perAttribute[a.key] = placed ? clamp01(sum / placed) : 1;
+    overall += a.weight * perAttribute[a.key];
   }
-  if (totalW <= 0) perGroup.fill(1);
-  let overall = 1;
-  if (totalW > 0) {
-    overall = 0;
-    for (const a of attrs) overall += (a.weight / totalW) * perAttribute[a.key];
-  }
-  return { overall: clamp01(overall), perGroup: perGroup.map(clamp01), perAttribute };
+  return {
+    overall: totalW > 0 ? clamp01(overall / totalW) : 1,
+    perGroup: weighted.map((w) => (totalW > 0 ? clamp01(w / totalW) : 1)),
+    perAttribute,
+  };
 }
 
 function clamp01(x: number): number {
@@ -448,11 +464,14 @@ export function checkAssignment(
       out.push(
         `${label} has ${known.length} members but there are only ${K} groups: cannot be fully separated`,
       );
-      for (const [g, list] of byGroup)
-        if (list.length > cap)
-          out.push(
-            `${label} is not spread evenly: ${list.length} members in group ${g + 1} (at most ${cap})`,
-          );
+      const floor = Math.floor(known.length / K);
+      const counts = Array.from({ length: K }, (_, g) => byGroup.get(g)?.length ?? 0);
+      const min = Math.min(...counts);
+      const max = Math.max(...counts);
+      if (max > cap || min < floor)
+        out.push(
+          `${label} is not spread evenly: ${min} to ${max} members per group (${floor} to ${cap} possible)`,
+        );
     } else {
       for (const [g, list] of byGroup)
         if (list.length > 1) out.push(`${label}: ${list.map(quote).join(", ")} are all in group ${g + 1}`);
@@ -503,6 +522,8 @@ interface SpreadSets {
   count: number;
   size: Int32Array;
   cap: Int32Array;
+  /** floor(size / K): a group holding fewer is below an even spread. */
+  floor: Int32Array;
   ofPerson: number[][];
 }
 
@@ -519,6 +540,8 @@ interface Problem {
   lo: number;
   hi: number;
   r: number;
+  /** Pinned units too large for an even split, each alone in group 0, 1, … (see `planSizes`). */
+  dedicated: number[];
 }
 
 function buildUnits(
@@ -594,7 +617,8 @@ function buildUnits(
     }
     start[U] = val.length;
     const one = new Int32Array(U).fill(-1);
-    for (let u = 0; u < U; u++) if (start[u + 1] - start[u] === 1 && wt[start[u]] === 1) one[u] = val[start[u]];
+    for (let u = 0; u < U; u++)
+      if (start[u + 1] - start[u] === 1 && wt[start[u]] === 1) one[u] = val[start[u]];
     single.push(one);
     aStart.push(start);
     aVal.push(Int32Array.from(val));
@@ -665,7 +689,8 @@ function buildSets(
   });
   const size = Int32Array.from(lists, (l) => l.length);
   const cap = Int32Array.from(lists, (l) => Math.max(1, Math.ceil(l.length / Math.max(1, K))));
-  return { count: lists.length, size, cap, ofPerson };
+  const floor = Int32Array.from(lists, (l) => (K > 0 ? Math.floor(l.length / K) : 0));
+  return { count: lists.length, size, cap, floor, ofPerson };
 }
 
 /** Mutable per-group state shared by construction and local search. */
@@ -677,10 +702,18 @@ class State {
   readonly groupOf: Int32Array;
   /** Objective factor per active attribute k and group g at [k * K + g] (set by `freeze`). */
   factor = new Float64Array(0);
+  /** Σ over groups and spread sets of `off` (members above the cap or below the floor). */
   excess = 0;
+  /** The same per spread set. */
+  readonly setOff: Int32Array;
 
   constructor(readonly pb: Problem) {
     const { K, units, sets } = pb;
+    this.setOff = new Int32Array(sets.count);
+    for (let s = 0; s < sets.count; s++) {
+      this.setOff[s] = K * sets.floor[s];
+      this.excess += K * sets.floor[s];
+    }
     this.size = new Int32Array(K);
     this.counts = pb.active.map((a) => new Float64Array(K * a.values.length));
     this.spread = new Int32Array(K * sets.count);
@@ -707,21 +740,24 @@ class State {
       const before = this.spread[idx];
       const after = before + sign * units.sCnt[e];
       this.spread[idx] = after;
-      this.excess += Math.max(0, after - sets.cap[s]) - Math.max(0, before - sets.cap[s]);
+      const change = this.off(s, after) - this.off(s, before);
+      this.setOff[s] += change;
+      this.excess += change;
     }
     this.speak[g] += sign * units.speak[u];
     this.groupOf[u] = sign === 1 ? g : -1;
   }
 
-  /** Group sizes are final: compute the objective factor F(a, g) = (w_a/W)/N / (2m − L1*). */
+  /** Group sizes are final: compute the objective factor F(a, g) = (w_a/W)/N · m/(Lmax − L1*). */
   freeze(): void {
     const { active, K, n, totalWeight } = this.pb;
     this.factor = new Float64Array(active.length * K);
     active.forEach((a, k) => {
       for (let g = 0; g < K; g++) {
         const m = this.size[g];
-        const span = 2 * m - baseL1(a, m);
-        this.factor[k * K + g] = m > 0 && span > 1e-9 && n > 0 ? a.weight / totalWeight / n / span : 0;
+        const span = a.maxPerMember * m - baseL1(a, m);
+        this.factor[k * K + g] =
+          m > 0 && span > 1e-9 && n > 0 ? ((a.weight / totalWeight) * m) / n / span : 0;
       }
     });
   }
@@ -735,38 +771,20 @@ class State {
       const s = units.sSet[e];
       const before = this.spread[g * S + s];
       const after = before + units.sCnt[e];
-      ex += Math.max(0, after - sets.cap[s]) - Math.max(0, before - sets.cap[s]);
+      ex += this.off(s, after) - this.off(s, before);
     }
     return ex;
   }
 
   /** Objective change of swapping units x and y (in different groups). */
   swapDelta(x: number, y: number): number {
-    const { units, sets, active } = this.pb;
+    const { units, active } = this.pb;
     const A = this.groupOf[x];
     const B = this.groupOf[y];
     let d = 0;
     // Spread sets.
-    const xs = units.sStart[x];
-    const xe = units.sStart[x + 1];
-    const ys = units.sStart[y];
-    const ye = units.sStart[y + 1];
-    if (xs !== xe || ys !== ye) {
-      const S = sets.count;
-      for (let e = xs; e < xe; e++) {
-        const s = units.sSet[e];
-        let cy = 0;
-        for (let f = ys; f < ye; f++) if (units.sSet[f] === s) cy = units.sCnt[f];
-        const diff = units.sCnt[e] - cy;
-        if (diff !== 0) d += HARD * this.spreadChange(A * S + s, -diff, sets.cap[s], B * S + s);
-      }
-      for (let f = ys; f < ye; f++) {
-        const s = units.sSet[f];
-        let inX = false;
-        for (let e = xs; e < xe; e++) if (units.sSet[e] === s) inX = true;
-        if (!inX) d += HARD * this.spreadChange(A * S + s, units.sCnt[f], sets.cap[s], B * S + s);
-      }
-    }
+    if (units.sStart[x + 1] > units.sStart[x] || units.sStart[y + 1] > units.sStart[y])
+      d += HARD * this.swapOff(x, y);
     // Common language.
     if (this.pb.common) {
       const diff = units.speak[y] - units.speak[x];
@@ -804,8 +822,10 @@ class State {
         const cAy = c[baseA + vy];
         const cBy = c[baseB + vy];
         d +=
-          fA * (Math.abs(cAx - 1 - tAx) - Math.abs(cAx - tAx) + Math.abs(cAy + 1 - tAy) - Math.abs(cAy - tAy)) +
-          fB * (Math.abs(cBx + 1 - tBx) - Math.abs(cBx - tBx) + Math.abs(cBy - 1 - tBy) - Math.abs(cBy - tBy));
+          fA *
+            (Math.abs(cAx - 1 - tAx) - Math.abs(cAx - tAx) + Math.abs(cAy + 1 - tAy) - Math.abs(cAy - tAy)) +
+          fB *
+            (Math.abs(cBx + 1 - tBx) - Math.abs(cBx - tBx) + Math.abs(cBy - 1 - tBy) - Math.abs(cBy - tBy));
         continue;
       }
       const start = units.aStart[k];
@@ -825,7 +845,8 @@ class State {
         const tA = mA * p[v];
         const cB = c[baseB + v];
         const tB = mB * p[v];
-        d += fA * (Math.abs(cA - m - tA) - Math.abs(cA - tA)) + fB * (Math.abs(cB + m - tB) - Math.abs(cB - tB));
+        d +=
+          fA * (Math.abs(cA - m - tA) - Math.abs(cA - tA)) + fB * (Math.abs(cB + m - tB) - Math.abs(cB - tB));
       }
       for (let f = s2; f < e2; f++) {
         const v = val[f];
@@ -837,22 +858,77 @@ class State {
         const tA = mA * p[v];
         const cB = c[baseB + v];
         const tB = mB * p[v];
-        d += fA * (Math.abs(cA - m - tA) - Math.abs(cA - tA)) + fB * (Math.abs(cB + m - tB) - Math.abs(cB - tB));
+        d +=
+          fA * (Math.abs(cA - m - tA) - Math.abs(cA - tA)) + fB * (Math.abs(cB + m - tB) - Math.abs(cB - tB));
       }
     }
     return d;
   }
 
-  /** Excess change when a set's count changes by +move in group A (index ia) and −move in B. */
-  private spreadChange(ia: number, move: number, cap: number, ib: number): number {
+  /** How far a group holding c members of spread set s is from an even spread. */
+  off(s: number, c: number): number {
+    const { cap, floor } = this.pb.sets;
+    return c > cap[s] ? c - cap[s] : c < floor[s] ? floor[s] - c : 0;
+  }
+
+  /** Change of `off` when set s's count changes by +move in group A (index ia) and −move in B. */
+  private spreadChange(s: number, ia: number, move: number, ib: number): number {
     const a0 = this.spread[ia];
     const b0 = this.spread[ib];
-    return (
-      Math.max(0, a0 + move - cap) -
-      Math.max(0, a0 - cap) +
-      Math.max(0, b0 - move - cap) -
-      Math.max(0, b0 - cap)
-    );
+    return this.off(s, a0 + move) - this.off(s, a0) + this.off(s, b0 - move) - this.off(s, b0);
+  }
+
+  /** Spread-set change (in members off an even spread) of swapping units x and y. */
+  swapOff(x: number, y: number): number {
+    const { units, sets } = this.pb;
+    const A = this.groupOf[x];
+    const B = this.groupOf[y];
+    const S = sets.count;
+    const xs = units.sStart[x];
+    const xe = units.sStart[x + 1];
+    const ys = units.sStart[y];
+    const ye = units.sStart[y + 1];
+    let d = 0;
+    for (let e = xs; e < xe; e++) {
+      const s = units.sSet[e];
+      let cy = 0;
+      for (let f = ys; f < ye; f++) if (units.sSet[f] === s) cy = units.sCnt[f];
+      const diff = units.sCnt[e] - cy;
+      if (diff !== 0) d += this.spreadChange(s, A * S + s, -diff, B * S + s);
+    }
+    for (let f = ys; f < ye; f++) {
+      const s = units.sSet[f];
+      let inX = false;
+      for (let e = xs; e < xe; e++) if (units.sSet[e] === s) inX = true;
+      if (!inX) d += this.spreadChange(s, A * S + s, units.sCnt[f], B * S + s);
+    }
+    return d;
+  }
+
+  /** Spread-set change (in members off an even spread) of moving unit x to group B. */
+  moveOff(x: number, B: number): number {
+    const { units, sets } = this.pb;
+    const A = this.groupOf[x];
+    const S = sets.count;
+    let d = 0;
+    for (let e = units.sStart[x]; e < units.sStart[x + 1]; e++) {
+      const s = units.sSet[e];
+      d += this.spreadChange(s, A * S + s, -units.sCnt[e], B * S + s);
+    }
+    return d;
+  }
+
+  /** Move unit x to group B, where size[A] − size[B] = size[x]: A and B trade sizes (and factors). */
+  move(x: number, B: number): void {
+    const A = this.groupOf[x];
+    this.apply(x, A, -1);
+    this.apply(x, B, 1);
+    const K = this.pb.K;
+    for (let k = 0; k < this.pb.active.length; k++) {
+      const t = this.factor[k * K + A];
+      this.factor[k * K + A] = this.factor[k * K + B];
+      this.factor[k * K + B] = t;
+    }
   }
 
   swap(x: number, y: number): void {
@@ -864,14 +940,14 @@ class State {
     this.apply(y, A, 1);
   }
 
-  /** Whether unit u currently sits in a group where one of its spread sets is over its cap. */
+  /** Whether unit u belongs to a spread set that is uneven and could give a member away. */
   inExcess(u: number): boolean {
     const { units, sets } = this.pb;
     const g = this.groupOf[u];
     const S = sets.count;
     for (let e = units.sStart[u]; e < units.sStart[u + 1]; e++) {
       const s = units.sSet[e];
-      if (this.spread[g * S + s] > sets.cap[s]) return true;
+      if (this.setOff[s] > 0 && this.spread[g * S + s] > sets.floor[s]) return true;
     }
     return false;
   }
@@ -900,23 +976,28 @@ class State {
     st.speak.set(this.speak);
     st.groupOf.set(this.groupOf);
     st.excess = this.excess;
+    st.setOff.set(this.setOff);
     return st;
   }
 }
 
 /** Place every unit, hardest first: greedily (best balance) or uniformly at random. */
-function construct(pb: Problem, rng: Rng, greedy: boolean): State {
+function construct(pb: Problem, rng: Rng, greedy: boolean, noisy = false): State {
   const st = new State(pb);
   const { units, sets, K, lo, hi, r, active } = pb;
   const U = units.count;
   if (K === 0) return st;
+  pb.dedicated.forEach((u, g) => {
+    st.apply(u, g, 1);
+  });
   const tight = new Float64Array(U);
   const rare = new Float64Array(U).fill(1);
   for (let u = 0; u < U; u++) {
     for (let e = units.sStart[u]; e < units.sStart[u + 1]; e++) {
       const s = units.sSet[e];
-      tight[u] = Math.max(tight[u], sets.size[s] / (K * sets.cap[s]));
+      tight[u] += sets.size[s] / (K * sets.cap[s]);
     }
+    if (noisy) tight[u] *= 0.5 + rng.next();
     if (greedy)
       for (let k = 0; k < active.length; k++)
         for (let e = units.aStart[k][u]; e < units.aStart[k][u + 1]; e++)
@@ -929,6 +1010,10 @@ function construct(pb: Problem, rng: Rng, greedy: boolean): State {
   order.sort(
     (a, b) => units.size[b] - units.size[a] || tight[b] - tight[a] || (greedy ? rare[a] - rare[b] : 0),
   );
+  if (pb.dedicated.length) {
+    const placed = new Set(pb.dedicated);
+    order.splice(0, order.length, ...order.filter((u) => !placed.has(u)));
+  }
   let atHi = 0;
   const T = pb.n / K;
   // The unit's value entries across active attributes, gathered once per unit.
@@ -996,6 +1081,14 @@ function construct(pb: Problem, rng: Rng, greedy: boolean): State {
   }
   st.freeze();
   return st;
+}
+
+/** Spread-set excess that no split avoids: members of one `together` unit above a set's cap. */
+function unavoidableExcess(pb: Problem): number {
+  const { units, sets } = pb;
+  let ex = 0;
+  for (let e = 0; e < units.sSet.length; e++) ex += Math.max(0, units.sCnt[e] - sets.cap[units.sSet[e]]);
+  return ex;
 }
 
 function objective(st: State, score: number): [number, number, number] {
@@ -1104,15 +1197,46 @@ function localSearch(st: State, rng: Rng): void {
     }
     return true;
   };
-  // Repair: units in an over-full spread set look at every possible partner.
-  for (let round = 0; round < 4 && st.excess > 0; round++) {
+  const move = (x: number, B: number) => {
+    const A = st.groupOf[x];
+    const last = inGroup[A].pop()!;
+    if (last !== x) {
+      inGroup[A][pos[x]] = last;
+      pos[last] = pos[x];
+    }
+    st.move(x, B);
+    pos[x] = inGroup[B].length;
+    inGroup[B].push(x);
+  };
+  // Repair: units of an uneven spread set look at every possible partner, and at moves to a
+  // group one unit smaller (the two groups trade sizes, so the size rule still holds).
+  for (let round = 0; round < 8 && st.excess > 0; round++) {
     let fixed = 0;
     for (let x = 0; x < U; x++) {
       if (!st.inExcess(x)) continue;
       best = -EPS;
       by = -1;
       exhaustive(x);
-      if (by >= 0) {
+      if (by >= 0 && best <= -HARD / 2) {
+        swap(x, by);
+        fixed++;
+        continue;
+      }
+      const A = st.groupOf[x];
+      let bestMove = 0;
+      let to = -1;
+      for (let B = 0; B < K; B++) {
+        if (B === A || st.size[A] - st.size[B] !== units.size[x]) continue;
+        const d = st.moveOff(x, B);
+        if (d < bestMove) {
+          bestMove = d;
+          to = B;
+        }
+      }
+      if (to >= 0) {
+        move(x, to);
+        fixed++;
+      } else if (by >= 0) {
         swap(x, by);
         fixed++;
       }
@@ -1142,8 +1266,45 @@ function localSearch(st: State, rng: Rng): void {
       }
       if (evals >= EVALUATION_BUDGET) break;
     }
-    if (process.env.BDEBUG) console.log("pass", pass, improved, gain, evals);
     if (!improved || (targetedUsed && gain < PASS_GAIN)) break;
+  }
+}
+
+/**
+ * The random baseline's repair: swaps and moves chosen only to even out spread sets (uniformly
+ * among the best), so that the baseline meets the same hard constraints without being balanced.
+ */
+function repairSpread(st: State, rng: Rng): void {
+  const { units, K } = st.pb;
+  const U = units.count;
+  const order = Array.from({ length: U }, (_, u) => u);
+  for (let round = 0; round < 8 && st.excess > 0; round++) {
+    let fixed = 0;
+    for (const x of shuffle(order, rng)) {
+      if (!st.inExcess(x)) continue;
+      const A = st.groupOf[x];
+      let best = 0;
+      let pick = -1;
+      let isMove = false;
+      let ties = 0;
+      const offer = (d: number, target: number, asMove: boolean) => {
+        if (d < best) {
+          best = d;
+          ties = 1;
+        } else if (d !== best || d === 0 || rng.int(++ties) !== 0) return;
+        pick = target;
+        isMove = asMove;
+      };
+      for (let y = 0; y < U; y++)
+        if (units.size[y] === units.size[x] && st.groupOf[y] !== A) offer(st.swapOff(x, y), y, false);
+      for (let B = 0; B < K; B++)
+        if (B !== A && st.size[A] - st.size[B] === units.size[x]) offer(st.moveOff(x, B), B, true);
+      if (pick < 0) continue;
+      if (isMove) st.move(x, pick);
+      else st.swap(x, pick);
+      fixed++;
+    }
+    if (!fixed) break;
   }
 }
 
@@ -1154,6 +1315,30 @@ function stateGroups(st: State): number[][] {
   });
   for (const g of groups) g.sort((a, b) => a - b);
   return groups;
+}
+
+/**
+ * Size rule: groups of lo or lo + 1 people, r of them lo + 1. A `together` unit larger than that
+ * gets a group of its own (largest first) and the rest are split evenly over the other groups.
+ */
+function planSizes(units: Units, K: number): { lo: number; r: number; dedicated: number[] } {
+  let n = 0;
+  for (let u = 0; u < units.count; u++) n += units.size[u];
+  const dedicated: number[] = [];
+  if (K === 0) return { lo: 0, r: 0, dedicated };
+  const bySize = Array.from({ length: units.count }, (_, u) => u).sort(
+    (a, b) => units.size[b] - units.size[a],
+  );
+  let rest = n;
+  for (const u of bySize) {
+    const k = K - dedicated.length;
+    if (k <= 1 || units.size[u] <= Math.ceil(rest / k)) break;
+    dedicated.push(u);
+    rest -= units.size[u];
+  }
+  const k = K - dedicated.length;
+  const lo = Math.floor(rest / k);
+  return { lo, r: rest - lo * k, dedicated };
 }
 
 function groupCount(n: number, opts: BreakoutOptions): number {
@@ -1186,8 +1371,7 @@ export function assignBreakouts(people: BreakoutPerson[], opts: BreakoutOptions)
     (p) => commonLanguage !== null && personValues(p, "language").includes(commonLanguage),
   );
   const units = buildUnits(n, index, together, active, sets, speaks);
-  const lo = K ? Math.floor(n / K) : 0;
-  const r = K ? n - lo * K : 0;
+  const { lo, r, dedicated } = planSizes(units, K);
   const pb: Problem = {
     n,
     K,
@@ -1200,6 +1384,7 @@ export function assignBreakouts(people: BreakoutPerson[], opts: BreakoutOptions)
     lo,
     hi: r > 0 ? lo + 1 : lo,
     r,
+    dedicated,
   };
 
   const finish = (groups: number[][]): BreakoutResult["groups"] =>
@@ -1218,6 +1403,7 @@ export function assignBreakouts(people: BreakoutPerson[], opts: BreakoutOptions)
   }
 
   const random = construct(pb, makeRng(opts.seed, 0x52414e44), false);
+  if (random.excess > 0) repairSpread(random, makeRng(opts.seed, 0x52455052));
   const randomGroups = stateGroups(random);
   const randomScore = scoreIndices(attrs, randomGroups);
   const randomKey = objective(random, randomScore.overall);
@@ -1230,12 +1416,23 @@ export function assignBreakouts(people: BreakoutPerson[], opts: BreakoutOptions)
     candidates.push({ groups, score, key: objective(st, score.overall) });
   };
   optimise(construct(pb, makeRng(opts.seed, 0x47524459), true), 0x4c533031);
-  if (better(randomKey, candidates[0].key)) {
+  let best = candidates[0];
+  // Spread conflicts left (a local optimum of the repair): restart from other constructions,
+  // alternately greedy and random with a shuffled order of the constrained units.
+  const floorExcess = unavoidableExcess(pb);
+  const restarts = n <= 2000 ? RESTARTS : 2;
+  for (let attempt = 1; attempt <= restarts && best.key[0] > floorExcess; attempt++) {
+    optimise(
+      construct(pb, makeRng(opts.seed, 0x52535430 + attempt), attempt % 2 === 1, true),
+      0x4c533130 + attempt,
+    );
+    if (better(candidates[attempt].key, best.key)) best = candidates[attempt];
+  }
+  if (better(randomKey, best.key)) {
     optimise(random.clone(), 0x4c533032);
     candidates.push({ groups: randomGroups, score: randomScore, key: randomKey });
+    for (const c of candidates) if (better(c.key, best.key)) best = c;
   }
-  let best = candidates[0];
-  for (const c of candidates) if (better(c.key, best.key)) best = c;
 
   const groups = finish(best.groups);
   return { groups, score: best.score, randomScore, violations: checkAssignment(people, groups, constraints) };

@@ -6,6 +6,7 @@ import * as m003 from "./migrations/003_search_ids.ts";
 import * as m004 from "./migrations/004_breakouts.ts";
 import * as m005 from "./migrations/005_recommendations.ts";
 import * as m006 from "./migrations/006_followup.ts";
+import * as m007 from "./migrations/007_search_vocab.ts";
 
 type DialectMigration = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -16,6 +17,7 @@ const migrations: Record<string, DialectMigration> = {
   "004_breakouts": m004,
   "005_recommendations": m005,
   "006_followup": m006,
+  "007_search_vocab": m007,
 };
 
 /** Applies the application's migrations (the same set on SQLite and PostgreSQL). */

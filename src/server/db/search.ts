@@ -26,6 +26,12 @@ export interface SearchIndex {
   matchIds(entity: SearchEntity, query: string): RawBuilder<unknown> | null;
   /** Entities sharing any of the words, best match first (for "similar ones already exist"). */
   ranked(db: Kysely<any>, entity: SearchEntity, words: string[], limit: number): Promise<string[]>;
+  /** How many documents contain each word (null where the index cannot tell cheaply). */
+  documentCounts(
+    db: Kysely<any>,
+    entity: "recommendation",
+    words: string[],
+  ): Promise<Map<string, number> | null>;
 }
 
 function ftsExpression(query: string): string | null {
@@ -94,6 +100,14 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
         // through the unique fts_rowid index; CROSS JOIN keeps the FTS scan as the outer loop.
         return sql`(SELECT m.entity_id FROM ${t.fts} CROSS JOIN ${t.ids} m ON m.fts_rowid = ${t.fts}.rowid WHERE ${t.fts} MATCH ${expr})`;
       },
+      async documentCounts(db, _entity, words) {
+        if (!words.length) return new Map();
+        const r = await sql<{
+          term: string;
+          doc: number;
+        }>`SELECT term, doc FROM fts_recommendation_vocab WHERE term IN (${sql.join(words)})`.execute(db);
+        return new Map(r.rows.map((x) => [x.term, Number(x.doc)]));
+      },
       async ranked(db, entity, words, limit) {
         const clean = words.map((w) => w.replace(/"/g, "")).filter(Boolean);
         if (!clean.length) return [];
@@ -129,6 +143,9 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
       const expr = tsQueryExpression(query);
       if (!expr) return null;
       return sql`(SELECT entity_id FROM search_doc WHERE entity = ${entity} AND tsv @@ to_tsquery('simple', ${expr}))`;
+    },
+    async documentCounts() {
+      return null;
     },
     async ranked(db, entity, words, limit) {
       const clean = words.map((w) => w.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);

@@ -38,11 +38,15 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
   for (const [name, cols] of [
-    ["rec_public_created", ["protection", "public_status", "created_at"]],
+    // The tracker walks recommendations newest first and stops after a page: by date, or by date
+    // within a status, region or year.
+    ["rec_created", ["created_at", "id"]],
+    ["rec_public_status_created", ["public_status", "created_at"]],
     ["rec_event", ["event_id", "created_at"]],
     ["rec_status_created", ["status", "created_at"]],
     ["rec_year", ["year", "created_at"]],
     ["rec_region", ["region", "created_at"]],
+    ["rec_endorsements", ["endorsements", "created_at"]],
     ["rec_merged", ["merged_into"]],
     ["rec_author", ["author_person_id"]],
   ] as const)

@@ -84,6 +84,7 @@ async function replaceTags(
 }
 
 async function history(ctx: Ctx, id: string, kind: string, data: unknown, isPublic: boolean) {
+  clearRecommendationCounts();
   await ctx.db
     .insertInto("recommendation_history")
     .values({
@@ -559,6 +560,33 @@ function listQuery(ctx: Ctx, q: RecListQuery) {
   return query;
 }
 
+/**
+ * Totals per filter are cached for a few seconds (cleared by every recommendation write in this
+ * process): counting a large filter on every page view would dominate the tracker's cost.
+ */
+const COUNT_TTL_MS = 5_000;
+const countCache = new Map<string, { at: number; n: number }>();
+export function clearRecommendationCounts() {
+  countCache.clear();
+}
+
+async function cachedCount(
+  ctx: Ctx,
+  q: RecListQuery,
+  query: ReturnType<typeof listQuery>,
+): Promise<{ n: number }> {
+  const key = JSON.stringify({ ...q, page: 0, pageSize: 0, sort: "", staff: isStaff(ctx.actor) });
+  const hit = countCache.get(key);
+  if (hit && Date.now() - hit.at < COUNT_TTL_MS && !ctx.db.isTransaction) return { n: hit.n };
+  const row = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  if (!ctx.db.isTransaction) {
+    if (countCache.size > 2000) countCache.clear();
+    countCache.set(key, { at: Date.now(), n });
+  }
+  return { n };
+}
+
 /** The public tracker (and the secretariat's queue): confidential ones only for the secretariat. */
 export async function listRecommendations(ctx: Ctx, q: RecListQuery) {
   const staff = isStaff(ctx.actor);
@@ -570,14 +598,12 @@ export async function listRecommendations(ctx: Ctx, q: RecListQuery) {
   else if (q.sort === "status")
     ordered = ordered.orderBy(staff ? "r.status" : "r.public_status").orderBy("r.created_at", "desc");
   else ordered = ordered.orderBy("r.created_at", "desc");
-  const [rows, total] = await Promise.all([
-    ordered
-      .orderBy("r.id", "desc")
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
-  ]);
+  const rows = await ordered
+    .orderBy("r.id", "desc")
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  const total = await cachedCount(ctx, q, query);
   const events = new Map<string, { id: string; title: LocalizedText }>();
   const eventIds = [...new Set(rows.map((r) => r.event_id).filter((e): e is string => !!e))];
   if (eventIds.length)
@@ -592,7 +618,7 @@ export async function listRecommendations(ctx: Ctx, q: RecListQuery) {
       ...baseView(r, staff),
       event: r.event_id ? (events.get(r.event_id) ?? null) : null,
     })),
-    total: Number(total.n),
+    total: total.n,
     page: q.page,
     pageSize: q.pageSize,
   };
@@ -653,7 +679,26 @@ export async function similarRecommendations(
   const ws = words(text);
   if (!ws.length) return [];
   const freq = bag(ws);
-  const top = [...freq.keys()].sort((a, b) => b.length - a.length).slice(0, 16);
+  // Candidates come from the text's rarest words: a word found in a large share of the corpus
+  // would make the index rank most of it. Without counts, the longest words stand in for the rarest.
+  const counts = await ctx.search.documentCounts(ctx.db, "recommendation", [...freq.keys()]);
+  let top: string[];
+  if (counts) {
+    const present = [...freq.keys()]
+      .filter((w) => counts.has(w))
+      .sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
+    const corpus = Number(
+      (
+        await ctx.db
+          .selectFrom("recommendation")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const cap = Math.max(50, corpus * 0.02);
+    top = present.filter((w) => (counts.get(w) ?? 0) <= cap).slice(0, 8);
+    if (!top.length) top = present.slice(0, 3);
+  } else top = [...freq.keys()].sort((a, b) => b.length - a.length).slice(0, 8);
   const ids = await ctx.search.ranked(ctx.db, "recommendation", top, 60);
   if (!ids.length) return [];
   const rows = await ctx.db.selectFrom("recommendation").selectAll().where("id", "in", ids).execute();
@@ -1017,4 +1062,96 @@ export async function listNotes(ctx: Ctx, id: string) {
     at: r.created_at,
     author: r.author,
   }));
+}
+
+/** Many recommendations at once (imports of past compilations, benchmarks), on the one write path. */
+export async function insertRecommendationsBulk(
+  ctx: Ctx,
+  items: Array<
+    RecommendationInput & {
+      authorPersonId?: string | null;
+      region?: string | null;
+      year: number;
+      status?: RecStatus;
+      createdAt: string;
+    }
+  >,
+): Promise<string[]> {
+  const ids: string[] = [];
+  await inTransaction(ctx, async (tx) => {
+    for (let i = 0; i < items.length; i += 500) {
+      const rows: Row[] = items.slice(i, i + 500).map((input) => {
+        const id = uuidv7();
+        ids.push(id);
+        const status = input.status ?? "received";
+        return {
+          id,
+          title: json(localize(plain(input.title))),
+          text: json(localize(sanitizeAll(input.text))),
+          rationale: json(localize(sanitizeAll(input.rationale))),
+          original_lang: input.originalLang,
+          addressed_actors: json(input.addressedActors),
+          themes: json(input.themes),
+          instruments: json(input.instruments),
+          articles: json(input.articles),
+          engagement_areas: json(input.engagementAreas),
+          sdg_targets: json(input.sdgTargets),
+          event_id: input.eventId ?? null,
+          session_id: input.sessionId ?? null,
+          group_id: input.groupId ?? null,
+          organization_id: input.organizationId ?? null,
+          author_person_id: input.authorPersonId ?? null,
+          region: input.region ?? null,
+          year: input.year,
+          protection: input.protection,
+          status,
+          public_status: status,
+          answer: "{}",
+          pending_answer: null,
+          answer_publish_at: null,
+          answered_at: null,
+          assigned_to: null,
+          merged_into: null,
+          endorsements: 0,
+          created_by: tx.actor?.userId ?? null,
+          created_at: input.createdAt,
+          updated_at: input.createdAt,
+        };
+      });
+      await tx.db.insertInto("recommendation").values(rows).execute();
+      const tags = rows.flatMap((r) => {
+        const out: Array<{ recommendation_id: string; kind: string; value: string }> = [];
+        const add = (kind: string, col: string) => {
+          for (const v of new Set(JSON.parse(col) as string[]))
+            out.push({ recommendation_id: r.id, kind, value: kind === "theme" ? foldText(v) : v });
+        };
+        add("theme", r.themes);
+        add("instrument", r.instruments);
+        add("article", r.articles);
+        add("area", r.engagement_areas);
+        add("actor", r.addressed_actors);
+        add("sdg", r.sdg_targets);
+        return out;
+      });
+      for (let k = 0; k < tags.length; k += 1000)
+        await tx.db
+          .insertInto("recommendation_tag")
+          .values(tags.slice(k, k + 1000))
+          .execute();
+      await tx.search.putMany(
+        tx.db,
+        "recommendation",
+        rows.map((r) => ({ id: r.id, parts: searchParts(r) })),
+      );
+    }
+    clearRecommendationCounts();
+    await writeAudit(tx.db, {
+      actor: tx.actor,
+      action: "recommendation.bulk_create",
+      entity: "recommendation",
+      after: { count: items.length },
+      ip: tx.ip,
+    });
+  });
+  return ids;
 }
