@@ -1,3 +1,4 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import ExcelJS from "exceljs";
 import sanitizeHtml from "sanitize-html";
 import { type LocalizedText, pickText } from "../../../shared/schemas/common.ts";
@@ -74,7 +75,7 @@ const csvCell = (v: string) =>
 export async function exportRecommendations(
   ctx: Ctx,
   q: RecListQuery,
-  format: "csv" | "xlsx" | "pdf",
+  format: "csv" | "xlsx" | "pdf" | "docx",
   groupBy: "theme" | "article",
   lang: PdfLang,
 ): Promise<{ body: Buffer | string; type: string; ext: string }> {
@@ -101,6 +102,61 @@ export async function exportRecommendations(
       body: Buffer.from(await wb.xlsx.writeBuffer()),
       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       ext: "xlsx",
+    };
+  }
+  if (format === "docx") {
+    const rtl = lang === "ar";
+    const para = (
+      text: string,
+      opts: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; bold?: boolean } = {},
+    ) =>
+      new Paragraph({
+        heading: opts.heading,
+        bidirectional: rtl,
+        alignment: rtl ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: [new TextRun({ text, bold: opts.bold, rightToLeft: rtl })],
+      });
+    const children: Paragraph[] = [
+      para(serverT(lang, "recommendation.export.title"), { heading: HeadingLevel.TITLE }),
+      para(serverT(lang, `recommendation.export.by.${groupBy}`)),
+    ];
+    for (const [g, items] of groups) {
+      children.push(para(g, { heading: HeadingLevel.HEADING_1 }));
+      for (const it of items) {
+        children.push(
+          para(pickText(it.title as LocalizedText, lang).value, { heading: HeadingLevel.HEADING_2 }),
+        );
+        children.push(para(plain(pickText(it.text as LocalizedText, lang).value)));
+        children.push(
+          para(
+            `${serverT(lang, "recommendation.export.status")}: ${serverT(lang, `recommendation.status.${it.status}`)}`,
+            { bold: true },
+          ),
+        );
+        const answerText = plain(pickText(it.answer as LocalizedText, lang).value);
+        if (answerText)
+          children.push(para(`${serverT(lang, "recommendation.export.answer")}: ${answerText}`));
+        const refs = [it.articles.join(", "), it.sdgTargets.length ? `SDG ${it.sdgTargets.join(", ")}` : ""]
+          .filter(Boolean)
+          .join(" · ");
+        if (refs) children.push(para(refs));
+      }
+    }
+    const doc = new Document({
+      title: serverT(lang, "recommendation.export.title"),
+      styles: {
+        default: {
+          document: {
+            run: { font: lang === "zh" ? "Noto Sans SC" : lang === "ar" ? "Noto Sans Arabic" : "Noto Sans" },
+          },
+        },
+      },
+      sections: [{ properties: {}, children }],
+    });
+    return {
+      body: await Packer.toBuffer(doc),
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      ext: "docx",
     };
   }
   const pdf = await renderReport({

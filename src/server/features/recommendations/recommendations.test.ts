@@ -319,4 +319,19 @@ describe("recommendations: protection, answers, endorsements, merge, export", ()
     ])
       expect(actions).toContain(a);
   });
+
+  it("compiles as Word (DOCX) and PDF, with the same protections", async () => {
+    const docx = await call("GET", "/api/recommendations/export?format=docx&groupBy=article&lang=fr", null);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers["content-type"]).toContain("wordprocessingml");
+    const { default: JSZip } = await import("jszip");
+    const zip = await JSZip.loadAsync(docx.rawPayload);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).toContain("TIP:6");
+    expect(xml).toContain(ANON);
+    expect(xml).not.toContain(CONF);
+    expect(xml).not.toContain(AUTHOR_NAME);
+    const pdf = await call("GET", "/api/recommendations/export?format=pdf&lang=ar", null);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+  });
 });

@@ -78,7 +78,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Compilation of the current filter, grouped by theme or by instrument and article",
         querystring: RecListQuery.extend({
-          format: z.enum(["csv", "xlsx", "pdf"]).default("csv"),
+          format: z.enum(["csv", "xlsx", "pdf", "docx"]).default("csv"),
           groupBy: z.enum(["theme", "article"]).default("theme"),
           lang: Locale.optional(),
         }),
