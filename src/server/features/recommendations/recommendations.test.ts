@@ -334,4 +334,31 @@ describe("recommendations: protection, answers, endorsements, merge, export", ()
     const pdf = await call("GET", "/api/recommendations/export?format=pdf&lang=ar", null);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
   });
+
+  it("clusters similar recommendations across languages for the secretariat", async () => {
+    const fr = await call(
+      "POST",
+      "/api/recommendations",
+      author,
+      rec({
+        title: {
+          fr: "Protéger les victimes de la traite",
+          en: "Protect victims of trafficking and consult survivors",
+        },
+        text: {
+          fr: "<p>Les États parties devraient protéger les victimes.</p>",
+          en: "<p>States parties should protect victims of trafficking and consult survivors.</p>",
+        },
+        originalLang: "fr",
+      }),
+    );
+    expect(fr.statusCode).toBe(201);
+    expect((await call("GET", "/api/recommendations/clusters", endorser)).statusCode).toBe(403);
+    const clusters = (await call("GET", "/api/recommendations/clusters", staff)).json();
+    const withFr = clusters.find((c: { recommendations: Array<{ id: string }> }) =>
+      c.recommendations.some((r) => r.id === fr.json().id),
+    );
+    expect(withFr).toBeTruthy();
+    expect(withFr.recommendations.map((r: { id: string }) => r.id)).toContain(ids.public);
+  });
 });

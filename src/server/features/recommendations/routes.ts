@@ -58,6 +58,23 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    "/recommendations/clusters",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary:
+          "Clusters of similar recommendations across events and languages (to merge or answer together)",
+        querystring: RecListQuery.extend({ threshold: z.coerce.number().min(0.1).max(0.95).default(0.3) }),
+      },
+    },
+    async (req) => {
+      const { threshold, ...q } = req.query;
+      return svc.clusters(req.ctx, q as never, threshold);
+    },
+  );
+
+  app.get(
     "/recommendations/stats",
     {
       config: { access: "public" },

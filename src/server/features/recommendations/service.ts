@@ -1155,3 +1155,59 @@ export async function insertRecommendationsBulk(
   });
   return ids;
 }
+
+/**
+ * Clusters of similar recommendations for the secretariat, across events and languages (every
+ * language version of a text counts, so a translation links an English and a French original).
+ * Pairs come from shared rare words; a pair is linked above the similarity threshold; clusters are
+ * the connected groups (union-find).
+ */
+export async function clusters(ctx: Ctx, q: RecListQuery, threshold = 0.3) {
+  const rows = await listQuery(ctx, { ...q, page: 1, pageSize: 1 })
+    .selectAll("r")
+    .where("r.merged_into", "is", null)
+    .orderBy("r.created_at", "desc")
+    .limit(2000)
+    .execute();
+  const bags = rows.map((r) => bag(words(searchParts(r).join(" "))));
+  const df = new Map<string, number>();
+  for (const b of bags) for (const w of b.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const rare = Math.max(2, rows.length * 0.05);
+  const postings = new Map<string, number[]>();
+  bags.forEach((b, i) => {
+    for (const w of b.keys()) if ((df.get(w) ?? 0) <= rare) postings.set(w, [...(postings.get(w) ?? []), i]);
+  });
+  const parent = rows.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const best = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const list of postings.values())
+    for (let a = 0; a < list.length; a++)
+      for (let b = a + 1; b < list.length; b++) {
+        const key = `${list[a]}:${list[b]}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const s = cosine(bags[list[a]], bags[list[b]]);
+        if (s >= threshold) {
+          parent[find(list[a])] = find(list[b]);
+          best.set(key, s);
+        }
+      }
+  const groups = new Map<number, number[]>();
+  rows.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  const staff = isStaff(ctx.actor);
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => ({
+      size: g.length,
+      recommendations: g.map((i) => ({
+        id: rows[i].id,
+        title: JSON.parse(rows[i].title) as LocalizedText,
+        originalLang: rows[i].original_lang,
+        status: (staff ? rows[i].status : rows[i].public_status) as RecStatus,
+        eventId: rows[i].event_id,
+        year: rows[i].year,
+      })),
+    }))
+    .sort((a, b) => b.size - a.size);
+}
