@@ -91,6 +91,8 @@ export const RecListQuery = Paging.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   area: EngagementArea.optional(),
   protection: Protection.optional(),
+  /** The secretariat's queue: assigned to me, to nobody, or to a colleague (user id). */
+  assigned: z.string().max(100).optional(),
   sort: z.enum(["newest", "oldest", "endorsements", "status"]).default("newest"),
 });
 export type RecListQuery = z.infer<typeof RecListQuery>;

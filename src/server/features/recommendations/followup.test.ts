@@ -125,4 +125,17 @@ describe("recommendations: follow-up actions, progress notifications and prefere
     expect(tpl.text.fr.value).toBe("Le secrétariat en prend note.");
     expect((await call("DELETE", `/api/answer-templates/${tpl.id}`, staff)).json()).toEqual([]);
   });
+
+  it("shows progress in the tracker and assigns the queue", async () => {
+    const list = (await call("GET", "/api/recommendations", null)).json();
+    expect(list.items.find((i: { id: string }) => i.id === recId).progress).toBe(100);
+    expect(
+      (await call("PATCH", `/api/recommendations/${recId}`, staff, { assignedTo: staff.id })).statusCode,
+    ).toBe(200);
+    const mine = (await call("GET", "/api/recommendations?assigned=me", staff)).json();
+    expect(mine.items.map((i: { id: string }) => i.id)).toEqual([recId]);
+    expect((await call("GET", "/api/recommendations?assigned=none", staff)).json().total).toBe(0);
+    // The public cannot filter by assignment (nothing internal leaks through the filter).
+    expect((await call("GET", "/api/recommendations?assigned=none", null)).json().total).toBe(1);
+  });
 });

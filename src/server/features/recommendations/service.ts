@@ -538,6 +538,11 @@ function listQuery(ctx: Ctx, q: RecListQuery) {
   if (q.status) query = query.where(statusCol, "=", q.status);
   else query = query.where(statusCol, "!=", "merged");
   if (q.event) query = query.where("r.event_id", "=", q.event);
+  if (q.assigned && staff) {
+    if (q.assigned === "none") query = query.where("r.assigned_to", "is", null);
+    else
+      query = query.where("r.assigned_to", "=", q.assigned === "me" ? (ctx.actor?.userId ?? "") : q.assigned);
+  }
   if (q.year) query = query.where("r.year", "=", q.year);
   if (q.region) query = query.where("r.region", "=", q.region);
   for (const [kind, value] of [
@@ -613,10 +618,31 @@ export async function listRecommendations(ctx: Ctx, q: RecListQuery) {
       .where("id", "in", eventIds)
       .execute())
       events.set(e.id, { id: e.id, title: JSON.parse(e.title) });
+  // Progress of the follow-up actions of the page's recommendations.
+  const progress = new Map<string, number>();
+  if (rows.length) {
+    const acts = await ctx.db
+      .selectFrom("recommendation_action")
+      .select(["recommendation_id", "progress", "status"])
+      .where(
+        "recommendation_id",
+        "in",
+        rows.map((r) => r.id),
+      )
+      .where("status", "!=", "dropped")
+      .execute();
+    const sums = new Map<string, { n: number; total: number }>();
+    for (const a of acts) {
+      const x = sums.get(a.recommendation_id) ?? { n: 0, total: 0 };
+      sums.set(a.recommendation_id, { n: x.n + 1, total: x.total + a.progress });
+    }
+    for (const [k, v] of sums) progress.set(k, Math.round(v.total / v.n));
+  }
   return {
     items: rows.map((r) => ({
       ...baseView(r, staff),
       event: r.event_id ? (events.get(r.event_id) ?? null) : null,
+      progress: progress.get(r.id) ?? null,
     })),
     total: total.n,
     page: q.page,
