@@ -76,10 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     database,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST}:${e.PORT}`).replace(
-      /\/$/,
-      "",
-    ),
+    // On a loopback or all-interfaces host the default address is "localhost": passkeys need a
+    // domain name as their relying party, and an IP address is not one.
+    publicUrl: (
+      e.PUBLIC_URL ??
+      `http://${e.HOST === "0.0.0.0" || e.HOST === "127.0.0.1" || e.HOST === "::1" ? "localhost" : e.HOST}:${e.PORT}`
+    ).replace(/\/$/, ""),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     admin:

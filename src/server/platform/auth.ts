@@ -29,7 +29,11 @@ export function authOptions(config: Config, database: Database, mailer: Mailer):
     baseURL: config.publicUrl,
     basePath: "/api/auth",
     secret: config.authSecret,
-    trustedOrigins: [config.publicUrl],
+    // A local installation answers on localhost and on 127.0.0.1 alike.
+    trustedOrigins:
+      url.hostname === "localhost"
+        ? [config.publicUrl, `${url.protocol}//127.0.0.1${url.port ? `:${url.port}` : ""}`]
+        : [config.publicUrl],
     database: { db: database.db as any, type: database.dialect },
     user: {
       additionalFields: {
