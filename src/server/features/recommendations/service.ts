@@ -60,19 +60,17 @@ function searchParts(r: Pick<Row, "title" | "text" | "themes">): string[] {
   return [...texts(r.title), ...texts(r.text), ...(JSON.parse(r.themes) as string[])];
 }
 
-async function replaceTags(
-  ctx: Ctx,
-  id: string,
+/** Filter tags of a recommendation: one row per theme, instrument, article, area, actor, SDG target. */
+function tagsOf(
   r: Pick<
     Row,
-    "themes" | "instruments" | "articles" | "engagement_areas" | "addressed_actors" | "sdg_targets"
+    "id" | "themes" | "instruments" | "articles" | "engagement_areas" | "addressed_actors" | "sdg_targets"
   >,
 ) {
-  await ctx.db.deleteFrom("recommendation_tag").where("recommendation_id", "=", id).execute();
   const tags: Array<{ recommendation_id: string; kind: string; value: string }> = [];
   const add = (kind: string, col: string) => {
     for (const v of new Set(JSON.parse(col) as string[]))
-      tags.push({ recommendation_id: id, kind, value: kind === "theme" ? foldText(v) : v });
+      tags.push({ recommendation_id: r.id, kind, value: kind === "theme" ? foldText(v) : v });
   };
   add("theme", r.themes);
   add("instrument", r.instruments);
@@ -80,7 +78,61 @@ async function replaceTags(
   add("area", r.engagement_areas);
   add("actor", r.addressed_actors);
   add("sdg", r.sdg_targets);
+  return tags;
+}
+
+async function replaceTags(ctx: Ctx, r: Parameters<typeof tagsOf>[0]) {
+  await ctx.db.deleteFrom("recommendation_tag").where("recommendation_id", "=", r.id).execute();
+  const tags = tagsOf(r);
   if (tags.length) await ctx.db.insertInto("recommendation_tag").values(tags).execute();
+}
+
+/** A new row from an input (sanitised), with what the caller knows of its origin. */
+function newRow(
+  id: string,
+  input: RecommendationInput,
+  meta: {
+    authorPersonId: string | null;
+    region: string | null;
+    year: number;
+    status: RecStatus;
+    createdAt: string;
+    createdBy: string | null;
+  },
+): Row {
+  return {
+    id,
+    title: json(localize(plain(input.title))),
+    text: json(localize(sanitizeAll(input.text))),
+    rationale: json(localize(sanitizeAll(input.rationale))),
+    original_lang: input.originalLang,
+    addressed_actors: json(input.addressedActors),
+    themes: json(input.themes),
+    instruments: json(input.instruments),
+    articles: json(input.articles),
+    engagement_areas: json(input.engagementAreas),
+    sdg_targets: json(input.sdgTargets),
+    event_id: input.eventId ?? null,
+    session_id: input.sessionId ?? null,
+    group_id: input.groupId ?? null,
+    organization_id: input.organizationId ?? null,
+    author_person_id: meta.authorPersonId,
+    region: meta.region,
+    year: meta.year,
+    protection: input.protection,
+    status: meta.status,
+    public_status: meta.status,
+    answer: "{}",
+    pending_answer: null,
+    answer_publish_at: null,
+    answered_at: null,
+    assigned_to: null,
+    merged_into: null,
+    endorsements: 0,
+    created_by: meta.createdBy,
+    created_at: meta.createdAt,
+    updated_at: meta.createdAt,
+  };
 }
 
 async function history(ctx: Ctx, id: string, kind: string, data: unknown, isPublic: boolean) {
@@ -228,41 +280,16 @@ export async function createRecommendation(
       year = Number(e.start_date.slice(0, 4));
     }
     const t = onBehalf?.createdAt ?? now(tx);
-    const row: Row = {
-      id,
-      title: json(localize(plain(input.title))),
-      text: json(localize(sanitizeAll(input.text))),
-      rationale: json(localize(sanitizeAll(input.rationale))),
-      original_lang: input.originalLang,
-      addressed_actors: json(input.addressedActors),
-      themes: json(input.themes),
-      instruments: json(input.instruments),
-      articles: json(input.articles),
-      engagement_areas: json(input.engagementAreas),
-      sdg_targets: json(input.sdgTargets),
-      event_id: input.eventId ?? null,
-      session_id: input.sessionId ?? null,
-      group_id: input.groupId ?? null,
-      organization_id: input.organizationId ?? null,
-      author_person_id: person.id,
+    const row = newRow(id, input, {
+      authorPersonId: person.id,
       region: await regionFor(tx, input, person.country),
       year,
-      protection: input.protection,
       status: "received",
-      public_status: "received",
-      answer: "{}",
-      pending_answer: null,
-      answer_publish_at: null,
-      answered_at: null,
-      assigned_to: null,
-      merged_into: null,
-      endorsements: 0,
-      created_by: actor.userId,
-      created_at: t,
-      updated_at: t,
-    };
+      createdAt: t,
+      createdBy: actor.userId,
+    });
     await tx.db.insertInto("recommendation").values(row).execute();
-    await replaceTags(tx, id, row);
+    await replaceTags(tx, row);
     await tx.search.put(tx.db, "recommendation", id, searchParts(row));
     await history(tx, id, "created", { status: "received" }, row.protection !== "confidential");
     // The audit log is the secretariat's: it records the author, as for every change.
@@ -329,7 +356,7 @@ export async function updateRecommendation(
     values.updated_at = now(tx);
     await tx.db.updateTable("recommendation").set(values).where("id", "=", id).execute();
     const after = { ...before, ...values } as Row;
-    await replaceTags(tx, id, after);
+    await replaceTags(tx, after);
     await tx.search.put(tx.db, "recommendation", id, searchParts(after));
     await history(tx, id, "edited", { fields: Object.keys(values).filter((k) => k !== "updated_at") }, false);
     await writeAudit(tx.db, {
@@ -1109,56 +1136,17 @@ export async function insertRecommendationsBulk(
       const rows: Row[] = items.slice(i, i + 500).map((input) => {
         const id = uuidv7();
         ids.push(id);
-        const status = input.status ?? "received";
-        return {
-          id,
-          title: json(localize(plain(input.title))),
-          text: json(localize(sanitizeAll(input.text))),
-          rationale: json(localize(sanitizeAll(input.rationale))),
-          original_lang: input.originalLang,
-          addressed_actors: json(input.addressedActors),
-          themes: json(input.themes),
-          instruments: json(input.instruments),
-          articles: json(input.articles),
-          engagement_areas: json(input.engagementAreas),
-          sdg_targets: json(input.sdgTargets),
-          event_id: input.eventId ?? null,
-          session_id: input.sessionId ?? null,
-          group_id: input.groupId ?? null,
-          organization_id: input.organizationId ?? null,
-          author_person_id: input.authorPersonId ?? null,
+        return newRow(id, input, {
+          authorPersonId: input.authorPersonId ?? null,
           region: input.region ?? null,
           year: input.year,
-          protection: input.protection,
-          status,
-          public_status: status,
-          answer: "{}",
-          pending_answer: null,
-          answer_publish_at: null,
-          answered_at: null,
-          assigned_to: null,
-          merged_into: null,
-          endorsements: 0,
-          created_by: tx.actor?.userId ?? null,
-          created_at: input.createdAt,
-          updated_at: input.createdAt,
-        };
+          status: input.status ?? "received",
+          createdAt: input.createdAt,
+          createdBy: tx.actor?.userId ?? null,
+        });
       });
       await tx.db.insertInto("recommendation").values(rows).execute();
-      const tags = rows.flatMap((r) => {
-        const out: Array<{ recommendation_id: string; kind: string; value: string }> = [];
-        const add = (kind: string, col: string) => {
-          for (const v of new Set(JSON.parse(col) as string[]))
-            out.push({ recommendation_id: r.id, kind, value: kind === "theme" ? foldText(v) : v });
-        };
-        add("theme", r.themes);
-        add("instrument", r.instruments);
-        add("article", r.articles);
-        add("area", r.engagement_areas);
-        add("actor", r.addressed_actors);
-        add("sdg", r.sdg_targets);
-        return out;
-      });
+      const tags = rows.flatMap(tagsOf);
       for (let k = 0; k < tags.length; k += 1000)
         await tx.db
           .insertInto("recommendation_tag")
