@@ -437,3 +437,50 @@ export const DiversityPanel = z.object({
   ),
 });
 export type DiversityPanel = z.infer<typeof DiversityPanel>;
+
+/** The event report computed from the data (GET /api/events/:id/report). */
+export interface EventReport {
+  eventId: string;
+  title: LocalizedText;
+  startDate: string;
+  endDate: string;
+  timeZone: string;
+  /** Participants who attended (met the attendance threshold). */
+  participants: number;
+  /** Participants confirmed or accepted (the registered list). */
+  registered: number;
+  countries: number;
+  countryList: string[];
+  byCountry: Record<string, number> | null;
+  regions: Record<string, number>;
+  youth: number;
+  youthShare: number | null;
+  women: number;
+  womenShare: number | null;
+  genderKnown: number;
+  bySector: Record<string, number>;
+  organizations: number;
+  firstTimeOrganizations: number;
+  applications: {
+    received: number;
+    invited: number;
+    accepted: number;
+    waitlisted: number;
+    rejected: number;
+    declined: number;
+    withdrawn: number;
+  };
+  attendanceThreshold: number;
+  sessions: Array<{
+    id: string;
+    title: LocalizedText;
+    startsAt: string;
+    endsAt: string;
+    attendees: number;
+  }>;
+  feedback: { responses: number; average: number | null };
+  recommendations: number;
+  newsText: string;
+  lang: string;
+  generatedAt: string;
+}

@@ -1,4 +1,5 @@
 import { type LocalizedText, pickText } from "../../../shared/schemas/common.ts";
+import type { EventReport } from "../../../shared/schemas/events.ts";
 import { intlLocale } from "../../../shared/time.ts";
 import { isStaff } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -11,51 +12,7 @@ import { aggregateFeedback } from "./feedback.ts";
 import { dateRange } from "./notify.ts";
 import { loadEvent } from "./service.ts";
 
-export interface EventReport {
-  eventId: string;
-  title: LocalizedText;
-  startDate: string;
-  endDate: string;
-  timeZone: string;
-  /** Participants who attended (met the attendance threshold). */
-  participants: number;
-  /** Participants confirmed or accepted (the registered list). */
-  registered: number;
-  countries: number;
-  countryList: string[];
-  byCountry: Record<string, number> | null;
-  regions: Record<string, number>;
-  youth: number;
-  youthShare: number | null;
-  women: number;
-  womenShare: number | null;
-  genderKnown: number;
-  bySector: Record<string, number>;
-  organizations: number;
-  firstTimeOrganizations: number;
-  applications: {
-    received: number;
-    invited: number;
-    accepted: number;
-    waitlisted: number;
-    rejected: number;
-    declined: number;
-    withdrawn: number;
-  };
-  attendanceThreshold: number;
-  sessions: Array<{
-    id: string;
-    title: LocalizedText;
-    startsAt: string;
-    endsAt: string;
-    attendees: number;
-  }>;
-  feedback: { responses: number; average: number | null };
-  recommendations: number;
-  newsText: string;
-  lang: string;
-  generatedAt: string;
-}
+export type { EventReport };
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
