@@ -1,4 +1,4 @@
-import { type LocalizedText, pickText } from "../../../shared/schemas/common.ts";
+import { pickText } from "../../../shared/schemas/common.ts";
 import type { EventReport } from "../../../shared/schemas/events.ts";
 import { intlLocale } from "../../../shared/time.ts";
 import { isStaff } from "../../platform/actor.ts";

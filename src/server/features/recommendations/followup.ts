@@ -10,7 +10,7 @@ import { notFound } from "../../platform/errors.ts";
 import { serverT } from "../../platform/i18n/messages.ts";
 import { notify } from "../../platform/notifications.ts";
 import { localize } from "../events/mapping.ts";
-import { clearRecommendationCounts, followers } from "./service.ts";
+import { followers } from "./service.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2027-06-30");
 export const Milestone = z.object({

@@ -1189,11 +1189,20 @@ export async function clusters(ctx: Ctx, q: RecListQuery, threshold = 0.3) {
   const rare = Math.max(2, rows.length * 0.05);
   const postings = new Map<string, number[]>();
   bags.forEach((b, i) => {
-    for (const w of b.keys()) if ((df.get(w) ?? 0) <= rare) postings.set(w, [...(postings.get(w) ?? []), i]);
+    for (const w of b.keys()) {
+      if ((df.get(w) ?? 0) > rare) continue;
+      const list = postings.get(w);
+      if (list) list.push(i);
+      else postings.set(w, [i]);
+    }
   });
   const parent = rows.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const best = new Map<string, number>();
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root];
+    parent[i] = root;
+    return root;
+  };
   const seen = new Set<string>();
   for (const list of postings.values())
     for (let a = 0; a < list.length; a++)
@@ -1201,14 +1210,15 @@ export async function clusters(ctx: Ctx, q: RecListQuery, threshold = 0.3) {
         const key = `${list[a]}:${list[b]}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const s = cosine(bags[list[a]], bags[list[b]]);
-        if (s >= threshold) {
-          parent[find(list[a])] = find(list[b]);
-          best.set(key, s);
-        }
+        if (cosine(bags[list[a]], bags[list[b]]) >= threshold) parent[find(list[a])] = find(list[b]);
       }
   const groups = new Map<number, number[]>();
-  rows.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  for (let i = 0; i < rows.length; i++) {
+    const root = find(i);
+    const list = groups.get(root);
+    if (list) list.push(i);
+    else groups.set(root, [i]);
+  }
   const staff = isStaff(ctx.actor);
   return [...groups.values()]
     .filter((g) => g.length > 1)
