@@ -1048,3 +1048,27 @@ export async function readApplicationFile(ctx: Ctx, applicationId: string, fileI
   if (!meta) throw notFound("file");
   return { meta, bytes: await ctx.files.read(fileId) };
 }
+
+/** Applications waiting for the caller's endorsement, as focal point of their organisations. */
+export async function endorsementRequests(ctx: Ctx) {
+  if (!ctx.actor) throw unauthorized();
+  const me = await personByUser(ctx.db, ctx.actor.userId);
+  if (!me) return [];
+  const orgs = (await membershipsOfPerson(ctx, me.id))
+    .filter((m) => m.status === "approved" && m.role === "focal_point")
+    .map((m) => m.organizationId);
+  if (!orgs.length) return [];
+  const rows = await baseQuery(ctx)
+    .innerJoin("event as e", "e.id", "a.event_id")
+    .select([...COLUMNS, "e.title as event_title", "e.start_date", "e.end_date"])
+    .where("a.organization_id", "in", orgs)
+    .where("a.endorsement", "in", ["requested", "endorsed", "declined"])
+    .where("a.status", "not in", ["withdrawn"])
+    .orderBy("a.created_at", "desc")
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
+    ...toRow(r as Joined, false),
+    event: { title: JSON.parse(r.event_title), startDate: r.start_date, endDate: r.end_date },
+  }));
+}

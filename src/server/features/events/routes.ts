@@ -247,6 +247,18 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    "/applications/endorsements",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags,
+        summary: "Applications of members of my organisations that ask for my endorsement (focal points)",
+      },
+    },
+    async (req) => apps.endorsementRequests(req.ctx),
+  );
+
+  app.get(
     "/applications/mine",
     {
       config: { access: "signed-in" },
