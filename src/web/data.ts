@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Locale } from "../shared/schemas/common.ts";
 import type { ProfileInput } from "../shared/schemas/people.ts";
 import { api } from "./api.ts";
-import { currentLocale } from "./i18n/index.ts";
+import { currentLocale, formatLocale } from "./i18n/index.ts";
 
 export type Names = Partial<Record<Locale, string>>;
 
@@ -103,20 +103,20 @@ export function formatDate(iso: string | null | undefined, withTime = false) {
   if (!iso) return "";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(currentLocale(), {
+  return new Intl.DateTimeFormat(formatLocale(), {
     dateStyle: "medium",
     ...(withTime ? { timeStyle: "short" } : {}),
   }).format(d);
 }
 
 export function formatNumber(n: number) {
-  return new Intl.NumberFormat(currentLocale()).format(n);
+  return new Intl.NumberFormat(formatLocale()).format(n);
 }
 
 /** "a, b and c" in the current language. */
 export function formatList(items: string[]) {
   if (!items.length) return "—";
-  return new Intl.ListFormat(currentLocale(), { style: "long", type: "conjunction" }).format(items);
+  return new Intl.ListFormat(formatLocale(), { style: "long", type: "conjunction" }).format(items);
 }
 
 /** Attributes for text in another language than the page: lang, and the direction of that language. */

@@ -32,6 +32,15 @@ const EventNewPage = lazy(() =>
   import("./features/events/admin/EventEditPage.tsx").then((m) => ({ default: m.EventNewPage })),
 );
 const ApplicantsPage = lazy(() => import("./features/events/admin/ApplicantsPage.tsx"));
+const AttendancePage = lazy(() => import("./features/events/admin/AttendancePage.tsx"));
+const BreakoutsPage = lazy(() => import("./features/events/admin/BreakoutsPage.tsx"));
+const FeedbackResultsPage = lazy(() => import("./features/events/admin/FeedbackResultsPage.tsx"));
+const CheckInPage = lazy(() => import("./features/events/admin/CheckInPage.tsx"));
+const ReportPage = lazy(() => import("./features/events/ReportPage.tsx"));
+const FeedbackPage = lazy(() => import("./features/events/FeedbackPage.tsx"));
+const ParticipantsPage = lazy(() => import("./features/events/ParticipantsPage.tsx"));
+const BreakoutDraftPage = lazy(() => import("./features/events/BreakoutDraftPage.tsx"));
+const VerifyPage = lazy(() => import("./features/events/VerifyPage.tsx"));
 
 export const router = createBrowserRouter([
   {
@@ -53,6 +62,13 @@ export const router = createBrowserRouter([
           { path: "events", element: <EventsPage /> },
           { path: "events/:id", element: <EventPage /> },
           { path: "events/:id/apply", element: <ApplyPage /> },
+          { path: "events/:id/report", element: <ReportPage /> },
+          { path: "events/:id/feedback", element: <FeedbackPage /> },
+          { path: "events/:id/participants", element: <ParticipantsPage /> },
+          { path: "events/:id/breakouts/:groupId", element: <BreakoutDraftPage /> },
+          { path: "checkin/:token", element: <CheckInPage /> },
+          { path: "verify", element: <VerifyPage /> },
+          { path: "verify/:code", element: <VerifyPage /> },
           { path: "me", element: <ProfilePage /> },
           { path: "me/security", element: <SecurityPage /> },
           { path: "me/organizations", element: <MyOrganizationsPage /> },
@@ -71,6 +87,9 @@ export const router = createBrowserRouter([
               { path: "events/new", element: <EventNewPage /> },
               { path: "events/:id/edit", element: <EventEditPage /> },
               { path: "events/:id/applicants", element: <ApplicantsPage /> },
+              { path: "events/:id/attendance", element: <AttendancePage /> },
+              { path: "events/:id/breakouts", element: <BreakoutsPage /> },
+              { path: "events/:id/feedback", element: <FeedbackResultsPage /> },
             ],
           },
           { path: "*", element: <NotFoundPage /> },

@@ -17,6 +17,7 @@ import { SMTPServer } from "smtp-server";
 import reference from "../../src/server/features/demo/reference-case.json" with { type: "json" };
 import { DEMO_PASSWORD } from "../../src/server/features/demo/seed.ts";
 import { totp } from "../../src/server/testing-totp.ts";
+import { eventOutcomesJourney } from "./event-outcomes.ts";
 import { eventsPagesJourney } from "./events-pages.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -124,6 +125,11 @@ before(async () => {
   });
   server.stdout!.on("data", (d) => (serverLog += d));
   server.stderr!.on("data", (d) => (serverLog += d));
+  // A server that stops during the journeys says why (the pages would only say "connection refused").
+  server.on("exit", (code, signal) => {
+    if (signal !== "SIGKILL")
+      console.error(`# the server exited (${code ?? signal}):\n${serverLog.slice(-4000)}`);
+  });
   await waitForHealth(`${base}/api/health`, 60_000);
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -250,7 +256,6 @@ async function waitForMail(to: string): Promise<string> {
 }
 
 /** Waits for a message to `to` received by the SMTP server whose raw text matches `pattern`. */
-// biome-ignore lint/correctness/noUnusedVariables: used by the outcome journey
 async function waitForSmtp(to: string, pattern: RegExp, ms = 10_000): Promise<string> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -531,6 +536,23 @@ test(
   { concurrency: false },
   () =>
     eventsPagesJourney({ base, browser, check, ready, signIn, switchLanguage, enableTwoFactor, pageErrors }),
+);
+
+test(
+  "event outcomes: attendance import with review, check-in, certificates, report, feedback, directory and breakout groups, in English and Arabic, on desktop and phone",
+  { concurrency: false },
+  () =>
+    eventOutcomesJourney({
+      base,
+      browser,
+      check,
+      ready,
+      signIn,
+      switchLanguage,
+      enableTwoFactor,
+      pageErrors,
+      waitForSmtp,
+    }),
 );
 
 test("no uncaught errors in the pages", { concurrency: false }, () => {

@@ -1,6 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale, RTL_LOCALES } from "../../shared/schemas/common.ts";
+import { intlLocale } from "../../shared/time.ts";
 import ar from "./locales/ar.json";
 import en from "./locales/en.json";
 import es from "./locales/es.json";
@@ -76,6 +77,11 @@ i18next.on("languageChanged", (lng) => {
 export function currentLocale(): Locale {
   const l = i18next.language;
   return isLocale(l) ? l : "en";
+}
+
+/** The locale for Intl formatting in the UI language: UN English is British English (en-GB, 24-hour clock). */
+export function formatLocale(): string {
+  return intlLocale(currentLocale());
 }
 
 export default i18next;

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api.ts";
 import { formatNumber } from "../../data.ts";
+import { formatLocale } from "../../i18n/index.ts";
 import { ErrorSummary } from "../../ui/forms.tsx";
 import { LiveStatus, Notice, PageTitle } from "../../ui/widgets.tsx";
 
@@ -278,7 +279,7 @@ export default function ImportPage() {
                                     reason: t(`import.reasons.${d.reason}`, { defaultValue: d.reason }),
                                   })}{" "}
                                   (
-                                  {new Intl.NumberFormat(undefined, { style: "percent" }).format(
+                                  {new Intl.NumberFormat(formatLocale(), { style: "percent" }).format(
                                     d.score > 1 ? d.score / 100 : d.score,
                                   )}
                                   )

@@ -1,7 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { EventView } from "../../../shared/schemas/events.ts";
+import { type EventView, HOLDS_PLACE } from "../../../shared/schemas/events.ts";
 import { localDate } from "../../../shared/time.ts";
 import { ApiError, api } from "../../api.ts";
 import { formatList, formatNumber, isStaff, useMe, useRefLookup } from "../../data.ts";
@@ -19,12 +19,14 @@ import {
   zoneName,
   zoneShort,
 } from "./format.ts";
+import { type Breakouts, outcomeApi, outcomeKeys } from "./outcomes.ts";
 import { FallbackNote, Localized, StatusBadge } from "./ui.tsx";
 
 export function useEvent(id: string) {
   return useQuery({
     queryKey: eventKeys.one(id),
     queryFn: ({ signal }) => api.get<EventView>(eventApi.one(id), undefined, signal),
+    enabled: !!id,
   });
 }
 
@@ -70,6 +72,12 @@ export default function EventPage() {
             <Link className="btn btn-secondary btn-small" to={`/admin/events/${e.id}/applicants`}>
               {t("eventAdmin.applicants")}
             </Link>
+            <Link className="btn btn-secondary btn-small" to={`/admin/events/${e.id}/attendance`}>
+              {t("eventNav.attendance")}
+            </Link>
+            <Link className="btn btn-secondary btn-small" to={`/events/${e.id}/report`}>
+              {t("eventNav.report")}
+            </Link>
           </div>
         ) : null}
       </div>
@@ -96,6 +104,7 @@ export default function EventPage() {
         <section aria-labelledby="event-take-part" className="card take-part">
           <h2 id="event-take-part">{t("events.takePart")}</h2>
           <Participation event={e} signedIn={!!me.data?.user} />
+          <Outcomes event={e} />
           <h3>{t("events.calendarTitle")}</h3>
           <p>
             <a className="btn btn-secondary" href={eventApi.calendar(e.id)} download>
@@ -258,5 +267,63 @@ function Participation({ event: e, signedIn }: { event: EventView; signedIn: boo
           })
         : t("events.notAccepting")}
     </p>
+  );
+}
+
+/** After (or during) the event: the report, and for participants the directory, feedback and their group. */
+function Outcomes({ event: e }: { event: EventView }) {
+  const { t } = useTranslation();
+  const participant = !!e.myApplication && HOLDS_PLACE.includes(e.myApplication.status as never);
+  const published = ["completed", "archived"].includes(e.status);
+  const feedbackOpen = ["running", "completed"].includes(e.status);
+  if (!participant && !published) return null;
+  return (
+    <>
+      <h3>{t("events.outcomesTitle")}</h3>
+      <ul className="outcome-links">
+        {published ? (
+          <li>
+            <Link to={`/events/${e.id}/report`}>{t("events.reportLink")}</Link>
+          </li>
+        ) : null}
+        {participant ? (
+          <li>
+            <Link to={`/events/${e.id}/participants`}>{t("participants.link")}</Link>
+          </li>
+        ) : null}
+        {participant && feedbackOpen ? (
+          <li>
+            <Link to={`/events/${e.id}/feedback`}>{t("feedback.link")}</Link>
+          </li>
+        ) : null}
+        {participant ? <MyGroups event={e} /> : null}
+      </ul>
+    </>
+  );
+}
+
+/** The participant's own breakout group in each breakout session, if groups were made. */
+function MyGroups({ event: e }: { event: EventView }) {
+  const { t } = useTranslation();
+  const sessions = e.sessions.filter((s) => s.type === "breakout");
+  const sets = useQueries({
+    queries: sessions.map((s) => ({
+      queryKey: outcomeKeys.breakouts(e.id, s.id),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get<Breakouts>(outcomeApi.breakouts(e.id), { sessionId: s.id }, signal),
+      retry: false,
+    })),
+  });
+  const groups = sets.flatMap((q) => q.data?.groups ?? []);
+  return (
+    <>
+      {groups.map((g) => (
+        <li key={g.id}>
+          <Link to={`/events/${e.id}/breakouts/${g.id}`}>
+            {t("events.myGroup", { n: formatNumber(g.number) })}
+          </Link>
+        </li>
+      ))}
+    </>
   );
 }

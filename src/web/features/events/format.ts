@@ -6,7 +6,7 @@
 import { type LocalizedText, pickText } from "../../../shared/schemas/common.ts";
 import { offsetLabel, offsetMinutes, wallClock, zonedToUtc } from "../../../shared/time.ts";
 import { langAttrs } from "../../data.ts";
-import { currentLocale } from "../../i18n/index.ts";
+import { currentLocale, formatLocale } from "../../i18n/index.ts";
 import type { PlainTexts } from "./endpoints.ts";
 
 export interface Picked {
@@ -42,21 +42,21 @@ const utcDate = (d: string) => new Date(`${d}T12:00:00Z`);
 /** "10–12 Nov 2020" for two calendar dates (YYYY-MM-DD). */
 export function formatDateRange(start: string, end: string): string {
   if (!start) return "";
-  const f = new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium", timeZone: "UTC" });
+  const f = new Intl.DateTimeFormat(formatLocale(), { dateStyle: "medium", timeZone: "UTC" });
   if (!end || end === start) return f.format(utcDate(start));
   return f.formatRange(utcDate(start), utcDate(end));
 }
 
 /** "Tuesday 10 November 2020" for a calendar date. */
 export function formatDay(date: string): string {
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "full", timeZone: "UTC" }).format(
+  return new Intl.DateTimeFormat(formatLocale(), { dateStyle: "full", timeZone: "UTC" }).format(
     utcDate(date),
   );
 }
 
-/** "14:00–14:30" (or "2:00 – 2:30 PM") in a zone. */
+/** "14:00–14:30" in a zone (24-hour clock in English: the UI formats English as en-GB). */
 export function formatTimeRange(startIso: string, endIso: string, timeZone: string, withDay = false): string {
-  const f = new Intl.DateTimeFormat(currentLocale(), {
+  const f = new Intl.DateTimeFormat(formatLocale(), {
     timeZone,
     hour: "numeric",
     minute: "2-digit",
@@ -68,7 +68,7 @@ export function formatTimeRange(startIso: string, endIso: string, timeZone: stri
 /** An instant as date and time in a zone. */
 export function formatInstant(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return "";
-  return new Intl.DateTimeFormat(currentLocale(), {
+  return new Intl.DateTimeFormat(formatLocale(), {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone,
@@ -78,7 +78,7 @@ export function formatInstant(iso: string | null | undefined, timeZone: string):
 function zonePart(timeZone: string, at: Date, style: "shortGeneric" | "shortOffset" | "longGeneric") {
   try {
     return (
-      new Intl.DateTimeFormat(currentLocale(), { timeZone, timeZoneName: style })
+      new Intl.DateTimeFormat(formatLocale(), { timeZone, timeZoneName: style })
         .formatToParts(at)
         .find((p) => p.type === "timeZoneName")?.value ?? ""
     );
@@ -174,13 +174,13 @@ export function timeZones(): string[] {
 /** "35 %" in the UI language; "—" when unknown. */
 export function formatPercent(share: number | null | undefined): string {
   if (share == null || Number.isNaN(share)) return "—";
-  return new Intl.NumberFormat(currentLocale(), { style: "percent", maximumFractionDigits: 0 }).format(share);
+  return new Intl.NumberFormat(formatLocale(), { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
 
 /** The name of a language (ISO 639 code) in the UI language. */
 export function languageName(code: string): string {
   try {
-    return new Intl.DisplayNames([currentLocale()], { type: "language" }).of(code) ?? code;
+    return new Intl.DisplayNames([formatLocale()], { type: "language" }).of(code) ?? code;
   } catch {
     return code;
   }

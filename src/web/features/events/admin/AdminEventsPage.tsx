@@ -116,6 +116,18 @@ export default function AdminEventsPage() {
                           </Link>
                         </li>
                         <li>
+                          <Link to={`/admin/events/${e.id}/attendance`}>
+                            {t("eventNav.attendance")}
+                            <span className="visually-hidden"> — {title.value}</span>
+                          </Link>
+                        </li>
+                        <li>
+                          <Link to={`/events/${e.id}/report`}>
+                            {t("eventNav.report")}
+                            <span className="visually-hidden"> — {title.value}</span>
+                          </Link>
+                        </li>
+                        <li>
                           <Link to={`/events/${e.id}`}>
                             {t("eventAdmin.publicPage")}
                             <span className="visually-hidden"> — {title.value}</span>

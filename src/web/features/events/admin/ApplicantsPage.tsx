@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, Fragment, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams, useSearchParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import type { ApplicationRow } from "../../../../shared/schemas/events.ts";
 import { ApiError, api } from "../../../api.ts";
 import { formatNumber, nameOf, type Page, useRefLookup } from "../../../data.ts";
@@ -16,6 +16,7 @@ import { applicationStatusOptions, orgTypeOptions } from "../labels.ts";
 import { StatusBadge } from "../ui.tsx";
 import { ApplicantDetail, ScoreInput } from "./ApplicantDetail.tsx";
 import { DiversityPanel, useDiversity } from "./DiversityPanel.tsx";
+import { EventAdminNav } from "./EventAdminNav.tsx";
 
 const PAGE_SIZE = 25;
 const FILTERS = ["status", "country", "region", "gender", "youth", "orgType", "travel", "q"] as const;
@@ -39,14 +40,7 @@ export default function ApplicantsPage() {
       <PageTitle title={t("applicants.title", { title })}>
         {t("applicants.titlePrefix")} <bdi>{title}</bdi>
       </PageTitle>
-      <ul className="row-links page-links">
-        <li>
-          <Link to={`/admin/events/${e.id}/edit`}>{t("eventAdmin.edit")}</Link>
-        </li>
-        <li>
-          <Link to={`/events/${e.id}`}>{t("eventAdmin.publicPage")}</Link>
-        </li>
-      </ul>
+      <EventAdminNav eventId={e.id} title={title} />
       <DiversityPanel eventId={e.id} />
       <Applicants eventId={e.id} capacity={e.capacity} questions={(e.questions ?? []) as QuestionView[]} />
     </div>

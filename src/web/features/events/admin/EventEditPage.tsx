@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useNavigate, useParams } from "react-router";
+import { useLocation, useNavigate, useParams } from "react-router";
 import type { EventView } from "../../../../shared/schemas/events.ts";
 import { ApiError, api } from "../../../api.ts";
 import { Loading, QueryError } from "../../../ui/forms.tsx";
@@ -10,6 +10,7 @@ import NotFoundPage from "../../home/NotFoundPage.tsx";
 import { useEvent } from "../EventPage.tsx";
 import { eventApi, eventKeys } from "../endpoints.ts";
 import { pickLocalized } from "../format.ts";
+import { EventAdminNav } from "./EventAdminNav.tsx";
 import { EventForm } from "./EventForm.tsx";
 import { EventStatusActions } from "./EventStatusActions.tsx";
 import { SessionsEditor } from "./SessionsEditor.tsx";
@@ -64,17 +65,7 @@ export default function EventEditPage() {
           <p>{t("eventAdmin.created")}</p>
         </Notice>
       ) : null}
-      <ul className="row-links page-links">
-        <li>
-          <Link to={`/events/${e.id}`}>{t("eventAdmin.publicPage")}</Link>
-        </li>
-        <li>
-          <Link to={`/admin/events/${e.id}/applicants`}>{t("eventAdmin.applicants")}</Link>
-        </li>
-        <li>
-          <Link to="/admin/events">{t("eventAdmin.backToList")}</Link>
-        </li>
-      </ul>
+      <EventAdminNav eventId={e.id} title={title} />
       <EventStatusActions event={e} />
       <SessionsEditor event={e} mainLang={mainLang} />
       <section aria-labelledby="event-details-title" className="card">
