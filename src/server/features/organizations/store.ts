@@ -86,10 +86,10 @@ export async function list(db: Kysely<DB>, f: OrgFilter, sort: OrgSort, limit: n
 }
 
 /**
- * Totals are cached per filter for a few seconds (every organisation write in this process clears
+ * Totals are cached per filter for 30 seconds (every organisation write in this process clears
  * the cache), because counting thousands of rows on every page view dominates the directory's cost.
  */
-const COUNT_TTL_MS = 5_000;
+const COUNT_TTL_MS = 30_000;
 const countCache = new Map<string, { at: number; n: number }>();
 
 export function clearCountCache() {

@@ -593,10 +593,10 @@ function listQuery(ctx: Ctx, q: RecListQuery) {
 }
 
 /**
- * Totals per filter are cached for a few seconds (cleared by every recommendation write in this
+ * Totals per filter are cached for 30 seconds (cleared by every recommendation write in this
  * process): counting a large filter on every page view would dominate the tracker's cost.
  */
-const COUNT_TTL_MS = 5_000;
+const COUNT_TTL_MS = 30_000;
 const countCache = new Map<string, { at: number; n: number }>();
 export function clearRecommendationCounts() {
   countCache.clear();
