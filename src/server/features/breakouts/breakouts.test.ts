@@ -160,6 +160,8 @@ describe("breakout groups: balanced assignment, moves, rapporteurs and their dra
     expect(view.json().score).toBeUndefined();
     const mine = view.json().groups[0];
     expect(mine.members.map((m: { personId: string }) => m.personId)).toContain(member.id);
+    // Only names and institutions of fellow members: no age group, languages or country.
+    expect(Object.keys(mine.members[0]).sort()).toEqual(["name", "organization", "personId"]);
     const isRapporteur = mine.rapporteurPersonId === member.id;
     const save = await call("PUT", `/api/breakout-groups/${mine.id}/draft`, auth, {
       text: "x",

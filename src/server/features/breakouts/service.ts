@@ -192,18 +192,19 @@ export async function getBreakouts(ctx: Ctx, eventId: string, sessionId: string)
       rapporteurPersonId: g.rapporteur_person_id,
       score: staff ? score.perGroup[g.number - 1] : undefined,
       draft: drafts.find((d) => d.group_id === g.id) ?? null,
-      members: g.members.map(
-        (id) =>
-          info.get(id) ?? {
-            personId: id,
-            name: "—",
-            country: null,
-            organization: "",
-            sector: null,
-            youth: null,
-            languages: [],
-          },
-      ),
+      members: g.members.map((id) => {
+        const m = info.get(id) ?? {
+          personId: id,
+          name: "—",
+          country: null,
+          organization: "",
+          sector: null,
+          youth: null,
+          languages: [],
+        };
+        // Fellow members see a name and an institution; the attributes balanced are the secretariat's.
+        return staff ? m : { personId: m.personId, name: m.name, organization: m.organization };
+      }),
     })),
   };
 }
