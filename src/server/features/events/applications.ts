@@ -396,10 +396,19 @@ export async function getApplication(ctx: Ctx, id: string): Promise<ApplicationR
   if (!ctx.actor) throw unauthorized();
   const app = await loadApplication(ctx, id);
   const staff = isStaff(ctx.actor);
-  if (!staff && !(await isOwn(ctx, app)) && !(await isFocalPoint(ctx, app.organization_id)))
-    throw notFound("application");
+  const own = staff || (await isOwn(ctx, app));
+  if (!own && !(await isFocalPoint(ctx, app.organization_id))) throw notFound("application");
   const row = await baseQuery(ctx).select(COLUMNS).where("a.id", "=", id).executeTakeFirstOrThrow();
-  return toRow(row as Joined, staff);
+  const out = toRow(row as Joined, staff);
+  return own ? out : forFocalPoint(out);
+}
+
+/**
+ * What an organisation's focal point sees of a member's application (to endorse it): not the
+ * member's contact, gender or age group, which the member may keep private.
+ */
+function forFocalPoint(row: ApplicationRow): ApplicationRow {
+  return { ...row, email: null, gender: null, youth: null };
 }
 
 /** Sorts on columns that may be empty put the empty ones last. */
@@ -1068,7 +1077,7 @@ export async function endorsementRequests(ctx: Ctx) {
     .limit(200)
     .execute();
   return rows.map((r) => ({
-    ...toRow(r as Joined, false),
+    ...forFocalPoint(toRow(r as Joined, false)),
     event: { title: JSON.parse(r.event_title), startDate: r.start_date, endDate: r.end_date },
   }));
 }

@@ -85,6 +85,7 @@ describe("events: endorsement of a member's application by the organisation's fo
     expect(mails.map((m) => m.to_address)).toEqual([focal.email]);
     const list = (await t.app.inject({ url: "/api/applications/endorsements", headers: focal.auth })).json();
     expect(list.map((a: { id: string }) => a.id)).toEqual([appId]);
+    expect(list[0]).toMatchObject({ email: null, gender: null, youth: null });
     expect(
       (await t.app.inject({ url: "/api/applications/endorsements", headers: member.auth })).json(),
     ).toEqual([]);
