@@ -69,8 +69,8 @@ export async function feedbackStatus(ctx: Ctx, eventId: string) {
 
 /**
  * Stores an answer. An anonymous answer keeps no link to the person: who answered is recorded
- * in a separate table (to prevent a second answer) with the day only, not the time, so the two
- * cannot be joined by timestamp.
+ * in a separate table (to prevent a second answer) with the day only, and the anonymous answer
+ * carries the event's last day and a random id, so the two cannot be joined by time.
  */
 export async function submitFeedback(ctx: Ctx, eventId: string, input: FeedbackInput) {
   const event = await loadEvent(ctx, eventId);
@@ -100,8 +100,9 @@ export async function submitFeedback(ctx: Ctx, eventId: string, input: FeedbackI
         person_id: input.anonymous ? null : person.id,
         ratings: JSON.stringify(input.ratings),
         comment: input.comment || null,
-        // Anonymous answers keep the day only.
-        created_at: input.anonymous ? `${now.toISOString().slice(0, 10)}T00:00:00.000Z` : now.toISOString(),
+        // Anonymous answers carry the event's last day, not when they were given: a submission date
+        // could be matched with the day someone was recorded as having answered.
+        created_at: input.anonymous ? `${event.end_date}T00:00:00.000Z` : now.toISOString(),
       })
       .execute();
     await writeAudit(tx.db, {
