@@ -41,6 +41,15 @@ const FeedbackPage = lazy(() => import("./features/events/FeedbackPage.tsx"));
 const ParticipantsPage = lazy(() => import("./features/events/ParticipantsPage.tsx"));
 const BreakoutDraftPage = lazy(() => import("./features/events/BreakoutDraftPage.tsx"));
 const VerifyPage = lazy(() => import("./features/events/VerifyPage.tsx"));
+const TrackerPage = lazy(() => import("./features/recommendations/TrackerPage.tsx"));
+const RecommendationPage = lazy(() => import("./features/recommendations/RecommendationPage.tsx"));
+const NewRecommendationPage = lazy(() => import("./features/recommendations/NewRecommendationPage.tsx"));
+const TriagePage = lazy(() => import("./features/recommendations/admin/TriagePage.tsx"));
+const RecommendationAdminPage = lazy(
+  () => import("./features/recommendations/admin/RecommendationAdminPage.tsx"),
+);
+const ClustersPage = lazy(() => import("./features/recommendations/admin/ClustersPage.tsx"));
+const NotificationsPage = lazy(() => import("./features/me/NotificationsPage.tsx"));
 
 export const router = createBrowserRouter([
   {
@@ -69,7 +78,11 @@ export const router = createBrowserRouter([
           { path: "checkin/:token", element: <CheckInPage /> },
           { path: "verify", element: <VerifyPage /> },
           { path: "verify/:code", element: <VerifyPage /> },
+          { path: "recommendations", element: <TrackerPage /> },
+          { path: "recommendations/new", element: <NewRecommendationPage /> },
+          { path: "recommendations/:id", element: <RecommendationPage /> },
           { path: "me", element: <ProfilePage /> },
+          { path: "me/notifications", element: <NotificationsPage /> },
           { path: "me/security", element: <SecurityPage /> },
           { path: "me/organizations", element: <MyOrganizationsPage /> },
           { path: "me/events", element: <MyEventsPage /> },
@@ -90,6 +103,9 @@ export const router = createBrowserRouter([
               { path: "events/:id/attendance", element: <AttendancePage /> },
               { path: "events/:id/breakouts", element: <BreakoutsPage /> },
               { path: "events/:id/feedback", element: <FeedbackResultsPage /> },
+              { path: "recommendations", element: <TriagePage /> },
+              { path: "recommendations/clusters", element: <ClustersPage /> },
+              { path: "recommendations/:id", element: <RecommendationAdminPage /> },
             ],
           },
           { path: "*", element: <NotFoundPage /> },

@@ -83,7 +83,13 @@ function mimePart(raw: string, type: string): string {
   return body;
 }
 
-export async function eventOutcomesJourney(ctx: OutcomesJourneyContext) {
+/** What a later journey needs: the secretariat account whose two-step secret this journey set. */
+export interface OutcomesJourneyResult {
+  staffEmail: string;
+  staffSecret: string;
+}
+
+export async function eventOutcomesJourney(ctx: OutcomesJourneyContext): Promise<OutcomesJourneyResult> {
   const run = Date.now().toString(36);
   const TITLE = `Hybrid workshop on the protection of victims ${run}`;
   const day1 = isoDay(-1);
@@ -131,7 +137,7 @@ export async function eventOutcomesJourney(ctx: OutcomesJourneyContext) {
     const staff = await open();
     await staff.goto(`${ctx.base}/sign-in`);
     await ctx.signIn(staff, STAFF.email, DEMO_PASSWORD);
-    await ctx.enableTwoFactor(staff, DEMO_PASSWORD, "outcomes-00-staff-security-en");
+    const staffSecret = await ctx.enableTwoFactor(staff, DEMO_PASSWORD, "outcomes-00-staff-security-en");
     const call = api(staff);
     const event = await call("POST", "/api/events", {
       type: "workshop",
@@ -581,6 +587,8 @@ export async function eventOutcomesJourney(ctx: OutcomesJourneyContext) {
     await person.goto(`${ctx.base}/events/${demo.id}/participants`);
     await person.locator("#directory-optin-title").waitFor();
     const join = person.getByRole("button", { name: en.participants.join });
+    // the button shows once her choice is known
+    await join.or(person.getByRole("button", { name: en.participants.leave })).waitFor();
     if (await join.isVisible()) {
       await join.click();
       await person.getByRole("button", { name: en.participants.leave }).waitFor();
@@ -650,6 +658,7 @@ export async function eventOutcomesJourney(ctx: OutcomesJourneyContext) {
     await visitor.goto(`${ctx.base}/events/${eventId}/report`);
     await visitor.locator('[data-figure="participants"]').waitFor();
     await both(visitor, "outcomes-30-report-ar");
+    return { staffEmail: STAFF.email, staffSecret };
   } catch (err) {
     let i = 0;
     for (const c of contexts)

@@ -19,6 +19,7 @@ import { DEMO_PASSWORD } from "../../src/server/features/demo/seed.ts";
 import { totp } from "../../src/server/testing-totp.ts";
 import { eventOutcomesJourney } from "./event-outcomes.ts";
 import { eventsPagesJourney } from "./events-pages.ts";
+import { recommendationsJourney } from "./recommendations.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const SHOTS = join(ROOT, "screenshots", "e2e");
@@ -287,6 +288,9 @@ const withContext = async (
 
 /* ---------- journeys ---------- */
 
+/** What the event outcomes journey leaves for the recommendations journey. */
+let outcomes: { staffEmail: string; staffSecret: string } | null = null;
+
 let orgPath = "";
 
 test("the server serves the built web app and its assets", { concurrency: false }, async () => {
@@ -538,22 +542,39 @@ test(
     eventsPagesJourney({ base, browser, check, ready, signIn, switchLanguage, enableTwoFactor, pageErrors }),
 );
 
-test(
-  "event outcomes: attendance import with review, check-in, certificates, report, feedback, directory and breakout groups, in English and Arabic, on desktop and phone",
-  { concurrency: false },
-  () =>
-    eventOutcomesJourney({
-      base,
-      browser,
-      check,
-      ready,
-      signIn,
-      switchLanguage,
-      enableTwoFactor,
-      pageErrors,
-      waitForSmtp,
-    }),
-);
+test("event outcomes: attendance import with review, check-in, certificates, report, feedback, directory and breakout groups, in English and Arabic, on desktop and phone", {
+  concurrency: false,
+}, async () => {
+  outcomes = await eventOutcomesJourney({
+    base,
+    browser,
+    check,
+    ready,
+    signIn,
+    switchLanguage,
+    enableTwoFactor,
+    pageErrors,
+    waitForSmtp,
+  });
+});
+
+test("recommendations: from breakout group to public answer, protection levels, triage, follow-up and notifications, in English and Arabic, on desktop and phone", {
+  concurrency: false,
+}, () => {
+  assert.ok(outcomes, "the event outcomes journey set up the secretariat account and the demo's groups");
+  return recommendationsJourney({
+    base,
+    browser,
+    check,
+    ready,
+    signIn,
+    switchLanguage,
+    enableTwoFactor,
+    pageErrors,
+    staffEmail: outcomes.staffEmail,
+    staffSecret: outcomes.staffSecret,
+  });
+});
 
 test("no uncaught errors in the pages", { concurrency: false }, () => {
   assert.deepEqual(pageErrors, []);

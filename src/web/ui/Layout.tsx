@@ -6,6 +6,7 @@ import { LOCALES, type Locale } from "../../shared/schemas/common.ts";
 import { api } from "../api.ts";
 import { authClient } from "../auth-client.ts";
 import { isStaff, useMe } from "../data.ts";
+import { NotificationBell } from "../features/me/notifications.tsx";
 import { isLocale, LANGUAGE_NAMES, saveLocale } from "../i18n/index.ts";
 import { Loading } from "./forms.tsx";
 
@@ -118,6 +119,11 @@ export function Layout() {
                     {t("nav.events")}
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink to="/recommendations" className={navClass}>
+                    {t("nav.recommendations")}
+                  </NavLink>
+                </li>
                 {user ? (
                   <>
                     <li>
@@ -148,6 +154,7 @@ export function Layout() {
             </nav>
             <div className="header-tools">
               <LanguageSwitcher signedIn={!!user} />
+              {user ? <NotificationBell /> : null}
               {user ? (
                 <button type="button" className="btn btn-ghost" onClick={signOut}>
                   {t("nav.signOut")}

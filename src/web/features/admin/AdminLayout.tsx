@@ -7,6 +7,7 @@ import { RequireUser } from "../../ui/guards.tsx";
 const TABS = [
   { to: "/admin", key: "vetting", end: true },
   { to: "/admin/events", key: "events" },
+  { to: "/admin/recommendations", key: "recommendations" },
   { to: "/admin/users", key: "users", adminOnly: true },
   { to: "/admin/audit", key: "audit", adminOnly: true },
   { to: "/admin/outbox", key: "outbox" },

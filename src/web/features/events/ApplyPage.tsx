@@ -1,14 +1,16 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ApplicationRow, Eligibility, EventView } from "../../../shared/schemas/events.ts";
 import { ApiError, api } from "../../api.ts";
 import { formatList, useRefLookup } from "../../data.ts";
+import { formatLocale } from "../../i18n/index.ts";
 import {
   Checkbox,
   CheckboxGroup,
   ErrorSummary,
+  errorText,
   fieldId,
   Loading,
   QueryError,
@@ -167,7 +169,8 @@ function NotEligible({ event: e, eligibility }: { event: EventView; eligibility:
   );
 }
 
-type Answer = string | string[];
+type FileAnswer = { fileId: string; name?: string; size?: number };
+type Answer = string | string[] | FileAnswer;
 
 function ApplicationForm({
   event: e,
@@ -198,7 +201,7 @@ function ApplicationForm({
 
   const label = (q: QuestionView) => pickPlain(q.label);
   const isEmpty = (a: Answer | undefined) =>
-    a === undefined || (Array.isArray(a) ? a.length === 0 : !a.trim());
+    a === undefined || (Array.isArray(a) ? a.length === 0 : typeof a === "string" ? !a.trim() : !a.fileId);
 
   /** Field errors in the UI language: ours for what we know, the server's words otherwise. */
   const translate = (path: string, message: string) => {
@@ -239,7 +242,7 @@ function ApplicationForm({
     const local: Array<{ path: string; message: string }> = [];
     if (!organizationId) local.push({ path: "organizationId", message: t("apply.errors.organization") });
     for (const q of questions)
-      if (q.required && q.kind !== "file" && isEmpty(answers[q.id]))
+      if (q.required && isEmpty(answers[q.id]))
         local.push({
           path: `answers.${q.id}`,
           message: t("apply.errors.answerRequired", { question: label(q).value }),
@@ -251,7 +254,11 @@ function ApplicationForm({
 
     const body = {
       organizationId,
-      answers: Object.fromEntries(Object.entries(answers).filter(([, a]) => !isEmpty(a))),
+      answers: Object.fromEntries(
+        Object.entries(answers)
+          .filter(([, a]) => !isEmpty(a))
+          .map(([k, a]) => [k, typeof a === "object" && !Array.isArray(a) ? { fileId: a.fileId } : a]),
+      ),
       motivation: motivation.trim() || undefined,
       travelSupport: e.travelSupport ? travelSupport : false,
       travelJustification: travelSupport ? travelJustification.trim() : undefined,
@@ -319,6 +326,7 @@ function ApplicationForm({
           {questions.map((q) => (
             <QuestionField
               key={q.id}
+              eventId={e.id}
               question={q}
               value={answers[q.id]}
               onChange={(a) => setAnswer(q.id, a)}
@@ -394,17 +402,18 @@ function ApplicationForm({
 }
 
 function QuestionField({
+  eventId,
   question: q,
   value,
   onChange,
   error,
 }: {
+  eventId: string;
   question: QuestionView;
   value: Answer | undefined;
   onChange: (a: Answer) => void;
   error?: string;
 }) {
-  const { t } = useTranslation();
   const label = pickPlain(q.label);
   const id = fieldId(FORM, `answers.${q.id}`);
   const labelNode = <span {...textAttrs(label)}>{label.value}</span>;
@@ -447,11 +456,15 @@ function QuestionField({
       );
     case "file":
       return (
-        <div className="field" id={id}>
-          <p className="field-label">{labelNode}</p>
-          <p className="hint">{t("apply.fileNotSupported")}</p>
-          {error ? <p className="field-error">{error}</p> : null}
-        </div>
+        <FileQuestion
+          id={id}
+          eventId={eventId}
+          label={labelNode}
+          required={q.required}
+          value={value && typeof value === "object" && !Array.isArray(value) ? value : undefined}
+          onChange={onChange}
+          error={error}
+        />
       );
     default:
       return (
@@ -466,4 +479,103 @@ function QuestionField({
         />
       );
   }
+}
+
+/** A "file" question: the file is uploaded as soon as it is chosen; the answer is its id. */
+function FileQuestion({
+  id,
+  eventId,
+  label,
+  required,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  eventId: string;
+  label: ReactNode;
+  required?: boolean;
+  value?: FileAnswer;
+  onChange: (a: Answer) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [uploadError, setUploadError] = useState("");
+  const shown = uploadError || error;
+  const upload = async (file: File | undefined) => {
+    setUploadError("");
+    if (!file) return;
+    if (file.size > 10 * 1024 * 1024) {
+      setUploadError(t("apply.fileTooLarge"));
+      return;
+    }
+    setBusy(true);
+    try {
+      const form = new FormData();
+      form.append("file", file);
+      const r = await api.upload<{ fileId: string; name: string; size: number }>(
+        `/api/events/${eventId}/application-files`,
+        form,
+      );
+      onChange({ fileId: r.fileId, name: r.name, size: r.size });
+    } catch (err) {
+      const code = err instanceof ApiError ? err.code : "";
+      setUploadError(
+        code === "file_type_not_allowed"
+          ? t("apply.fileTypeNotAllowed")
+          : code === "file_too_large" || (err instanceof ApiError && err.status === 413)
+            ? t("apply.fileTooLarge")
+            : errorText(err, t),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className={`field${shown ? " has-error" : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {" *"}
+          </span>
+        ) : null}
+      </label>
+      <p className="hint" id={`${id}-hint`}>
+        {t("apply.fileHint")}
+      </p>
+      {shown ? (
+        <p className="field-error" id={`${id}-error`}>
+          {shown}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="file"
+        accept="application/pdf,image/png,image/jpeg,image/webp"
+        required={required}
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={`${id}-hint${shown ? ` ${id}-error` : ""}`}
+        disabled={busy}
+        onChange={(e) => upload(e.target.files?.[0])}
+      />
+      <p className="live-status" role="status" aria-live="polite">
+        {busy
+          ? t("apply.fileUploading")
+          : value?.fileId
+            ? t("apply.fileUploaded", {
+                name: value.name ?? "",
+                size: formatFileSize(value.size ?? 0),
+              })
+            : ""}
+      </p>
+    </div>
+  );
+}
+
+function formatFileSize(bytes: number): string {
+  const unit = bytes >= 1024 * 1024 ? "megabyte" : "kilobyte";
+  const n = unit === "megabyte" ? bytes / 1024 / 1024 : Math.max(1, bytes / 1024);
+  return new Intl.NumberFormat(formatLocale(), { style: "unit", unit, maximumFractionDigits: 1 }).format(n);
 }

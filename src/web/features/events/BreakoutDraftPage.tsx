@@ -103,6 +103,14 @@ function DraftPage({ me }: { me: Me }) {
       </p>
       <p>
         <Link to={`/events/${e.id}`}>{t("report.backToEvent")}</Link>
+        {canEdit ? (
+          <>
+            {" · "}
+            <Link to={`/recommendations/new?eventId=${e.id}&groupId=${group.id}`}>
+              {t("recs.submitFromGroup")}
+            </Link>
+          </>
+        ) : null}
         {staff ? (
           <>
             {" · "}

@@ -297,6 +297,16 @@ function Outcomes({ event: e }: { event: EventView }) {
           </li>
         ) : null}
         {participant ? <MyGroups event={e} /> : null}
+        {participant ? (
+          <li>
+            <Link to={`/recommendations/new?eventId=${e.id}`}>{t("recs.submitForEvent")}</Link>
+          </li>
+        ) : null}
+        {published ? (
+          <li>
+            <Link to={`/recommendations?event=${e.id}`}>{t("recs.eventRecommendations")}</Link>
+          </li>
+        ) : null}
       </ul>
     </>
   );

@@ -126,17 +126,23 @@ function Participants({ me }: { me: Me }) {
           <p>
             <Link to="/me">{t("participants.editProfile")}</Link>
           </p>
-          <p>
-            <strong>{optedIn ? t("participants.youAreIn") : t("participants.youAreOut")}</strong>
-          </p>
-          <button
-            type="button"
-            className={optedIn ? "btn btn-secondary" : "btn btn-primary"}
-            disabled={optIn.isPending || list.isPending}
-            onClick={() => optIn.mutate(!optedIn)}
-          >
-            {optedIn ? t("participants.leave") : t("participants.join")}
-          </button>
+          {list.isPending ? (
+            <Loading />
+          ) : (
+            <>
+              <p>
+                <strong>{optedIn ? t("participants.youAreIn") : t("participants.youAreOut")}</strong>
+              </p>
+              <button
+                type="button"
+                className={optedIn ? "btn btn-secondary" : "btn btn-primary"}
+                disabled={optIn.isPending || list.isPending}
+                onClick={() => optIn.mutate(!optedIn)}
+              >
+                {optedIn ? t("participants.leave") : t("participants.join")}
+              </button>
+            </>
+          )}
           {optIn.error ? (
             <p className="field-error" role="alert">
               {errorText(optIn.error, t)}

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { RequireUser } from "../../ui/guards.tsx";
 import { PageTitle } from "../../ui/widgets.tsx";
 import { PendingRequests } from "../organizations/OrganizationPage.tsx";
+import { EndorsementRequests } from "./EndorsementRequests.tsx";
 
 export default function MyOrganizationsPage() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export default function MyOrganizationsPage() {
                 ))}
               </ul>
             )}
+            {focal.length ? <EndorsementRequests /> : null}
             {focal.map((m) => (
               <section key={m.id} aria-label={m.organizationName}>
                 <h2>{t("myOrgs.requestsFor", { name: m.organizationName })}</h2>

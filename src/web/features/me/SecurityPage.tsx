@@ -9,6 +9,7 @@ import { ErrorSummary, errorText, Loading, QueryError, TextField } from "../../u
 import { RequireUser } from "../../ui/guards.tsx";
 import { useSubmit } from "../../ui/useSubmit.ts";
 import { LiveStatus, Notice, PageTitle } from "../../ui/widgets.tsx";
+import { NotificationPreferences } from "./NotificationPreferences.tsx";
 
 export default function SecurityPage() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export default function SecurityPage() {
           <TwoFactor me={me} />
           <Passkeys />
           <Tokens />
+          <NotificationPreferences />
         </>
       )}
     </RequireUser>

@@ -103,7 +103,14 @@ export function ApplicantDetail({
     if (a == null || a === "" || (Array.isArray(a) && !a.length)) return <span className="muted">—</span>;
     const optionLabel = (v: string) => pickPlain(q.options?.find((o) => o.value === v)?.label).value || v;
     if (Array.isArray(a)) return a.map(optionLabel).join(" · ");
-    if (typeof a === "object") return t("applicants.fileAnswer");
+    if (typeof a === "object")
+      return typeof a.fileId === "string" ? (
+        <a href={`/api/applications/${row.id}/files/${a.fileId}`} download>
+          {t("applicants.fileAnswer")}
+        </a>
+      ) : (
+        t("applicants.fileAnswer")
+      );
     return q.kind === "single" ? (
       optionLabel(a)
     ) : (

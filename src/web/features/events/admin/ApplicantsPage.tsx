@@ -17,6 +17,7 @@ import { StatusBadge } from "../ui.tsx";
 import { ApplicantDetail, ScoreInput } from "./ApplicantDetail.tsx";
 import { DiversityPanel, useDiversity } from "./DiversityPanel.tsx";
 import { EventAdminNav } from "./EventAdminNav.tsx";
+import { InviteButton } from "./InviteDialog.tsx";
 
 const PAGE_SIZE = 25;
 const FILTERS = ["status", "country", "region", "gender", "youth", "orgType", "travel", "q"] as const;
@@ -159,6 +160,7 @@ function Applicants({
   return (
     <section aria-labelledby="applicants-title" className="applicants">
       <h2 id="applicants-title">{t("applicants.listTitle")}</h2>
+      <InviteButton eventId={eventId} />
       <search>
         <form
           className="search-form"

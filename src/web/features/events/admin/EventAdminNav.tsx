@@ -7,6 +7,7 @@ const PAGES = [
   { key: "attendance", to: (id: string) => `/admin/events/${id}/attendance` },
   { key: "breakouts", to: (id: string) => `/admin/events/${id}/breakouts` },
   { key: "feedback", to: (id: string) => `/admin/events/${id}/feedback` },
+  { key: "recommendations", to: (id: string) => `/admin/recommendations?event=${id}` },
   { key: "report", to: (id: string) => `/events/${id}/report` },
   { key: "publicPage", to: (id: string) => `/events/${id}` },
 ] as const;
