@@ -94,12 +94,17 @@ export async function seedReferenceRecommendations(
     n++;
     const a = ANSWERS[i];
     if (a)
-      await answer(ctx, [rec.id], {
-        status: a.status,
-        rationale: { en: a.rationale },
-        publish: a.publish,
-        publishAt: a.publish === "later" ? "2027-06-30T00:00:00Z" : undefined,
-      });
+      // Answered in March 2021, as the secretariat did after studying them.
+      await answer(
+        { ...ctx, now: () => new Date(Date.parse("2021-03-15T09:00:00Z") + i * 86_400_000) },
+        [rec.id],
+        {
+          status: a.status,
+          rationale: { en: a.rationale },
+          publish: a.publish,
+          publishAt: a.publish === "later" ? "2027-06-30T00:00:00Z" : undefined,
+        },
+      );
     // The demo stakeholder endorses the first two.
     if (memberUserCtx && i < 2) await endorse(memberUserCtx, rec.id, { showIdentity: true, withdraw: false });
   }
