@@ -2,7 +2,11 @@
  * What an event leaves behind — attendance, feedback, certificates, the report, the participants'
  * directory and the breakout groups: API paths, React Query keys and the shapes the server answers.
  */
+import type { BalanceScore } from "../../../shared/breakouts.ts";
 import type { LocalizedText } from "../../../shared/schemas/common.ts";
+
+export type { BalanceScore };
+
 import { formatLocale } from "../../i18n/index.ts";
 
 export const outcomeApi = {
@@ -154,43 +158,8 @@ export interface CertificateCheck {
 
 // ---------------------------------------------------------------- report
 
-export interface EventReport {
-  eventId: string;
-  title: LocalizedText;
-  startDate: string;
-  endDate: string;
-  timeZone: string;
-  participants: number;
-  registered: number;
-  countries: number;
-  countryList: string[];
-  byCountry: Record<string, number> | null;
-  regions: Record<string, number>;
-  youth: number;
-  youthShare: number | null;
-  women: number;
-  womenShare: number | null;
-  genderKnown: number;
-  bySector: Record<string, number>;
-  organizations: number;
-  firstTimeOrganizations: number;
-  applications: {
-    received: number;
-    invited: number;
-    accepted: number;
-    waitlisted: number;
-    rejected: number;
-    declined: number;
-    withdrawn: number;
-  };
-  attendanceThreshold: number;
-  sessions: Array<{ id: string; title: LocalizedText; startsAt: string; endsAt: string; attendees: number }>;
-  feedback: { responses: number; average: number | null };
-  recommendations: number | null;
-  newsText: string;
-  lang: string;
-  generatedAt: string;
-}
+/** The report as the server computes it (one definition, in the shared schemas). */
+export type { EventReport } from "../../../shared/schemas/events.ts";
 
 // ---------------------------------------------------------------- networking
 
@@ -222,12 +191,6 @@ export interface ParticipantDirectory {
 }
 
 // ---------------------------------------------------------------- breakouts
-
-export interface BalanceScore {
-  overall: number;
-  perGroup: number[];
-  perAttribute: Record<string, number>;
-}
 
 export interface BreakoutMember {
   personId: string;
