@@ -647,6 +647,12 @@ export async function promoteFromWaitlist(tx: Ctx, event: EventRow): Promise<num
   return promoted;
 }
 
+/** Once an event is over, places can no longer be confirmed, declined or given up. */
+function requireNotOver(event: EventRow) {
+  if (event.status === "completed" || event.status === "archived")
+    throw conflict("invalid_transition", "This event is over; its participation can no longer change.");
+}
+
 /** The applicant confirms or declines an offered place. */
 export async function respond(ctx: Ctx, id: string, confirm: boolean): Promise<ApplicationRow> {
   await inTransaction(ctx, async (tx) => {
@@ -655,6 +661,7 @@ export async function respond(ctx: Ctx, id: string, confirm: boolean): Promise<A
     if (app.status !== "accepted")
       throw conflict("invalid_transition", "Only an accepted application can be confirmed or declined.");
     const event = await loadEvent(tx, app.event_id);
+    requireNotOver(event);
     const status = confirm ? "confirmed" : "declined";
     const now = tx.now().toISOString();
     await tx.db
@@ -694,6 +701,7 @@ export async function withdraw(ctx: Ctx, id: string): Promise<ApplicationRow> {
     if (!(await isOwn(tx, app))) throw notFound("application");
     if (!["submitted", "waitlisted", "accepted", "confirmed"].includes(app.status))
       throw conflict("invalid_transition", `An application that is ${app.status} cannot be withdrawn.`);
+    requireNotOver(await loadEvent(tx, app.event_id));
     const now = tx.now().toISOString();
     await tx.db
       .updateTable("application")

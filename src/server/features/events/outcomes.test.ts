@@ -239,6 +239,11 @@ describe("events: feedback, certificates, report", () => {
     expect((await call("PATCH", `/api/events/${eventId}`, staff, { status: "completed" })).statusCode).toBe(
       200,
     );
+    // Once the event is over, participation no longer changes.
+    const [mine] = (await call("GET", "/api/applications/mine", users.E)).json();
+    const late = await call("POST", `/api/applications/${mine.id}/withdraw`, users.E);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe("invalid_transition");
     const pub = (await call("GET", `/api/events/${eventId}/report`, null)).json();
     expect(pub.participants).toBe(4);
     expect(pub.byCountry).toBeNull();
