@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { uuidv7 } from "uuidv7";
 import { z } from "zod";
-import { HOLDS_PLACE } from "../../../shared/schemas/events.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { AppError, conflict, forbidden, unauthorized } from "../../platform/errors.ts";
-import { personByUser } from "../people/service.ts";
-import { loadEvent } from "./service.ts";
+import { loadEvent, myParticipation } from "./service.ts";
 
 /** The post-event survey: five aspects rated 1–5, free text, and the choice to answer anonymously. */
 export const FEEDBACK_ASPECTS = ["overall", "relevance", "speakers", "organisation", "usefulness"] as const;
@@ -25,45 +23,23 @@ const OPEN_STATUSES = ["running", "completed"];
 
 async function participantPerson(ctx: Ctx, eventId: string) {
   if (!ctx.actor) throw unauthorized();
-  const person = await personByUser(ctx.db, ctx.actor.userId);
-  const app = person
-    ? await ctx.db
-        .selectFrom("application")
-        .select(["status"])
-        .where("event_id", "=", eventId)
-        .where("person_id", "=", person.id)
-        .executeTakeFirst()
-    : undefined;
-  if (!person || !app || !HOLDS_PLACE.includes(app.status as never))
+  const { person, participant } = await myParticipation(ctx, eventId);
+  if (!person || !participant)
     throw forbidden("Only participants of this event can do this.", "not_a_participant");
   return person;
 }
 
 export async function feedbackStatus(ctx: Ctx, eventId: string) {
   const event = await loadEvent(ctx, eventId);
-  let answered = false;
-  let participant = false;
-  if (ctx.actor) {
-    const person = await personByUser(ctx.db, ctx.actor.userId);
-    if (person) {
-      const [sub, app] = await Promise.all([
-        ctx.db
-          .selectFrom("feedback_submission")
-          .select("person_id")
-          .where("event_id", "=", eventId)
-          .where("person_id", "=", person.id)
-          .executeTakeFirst(),
-        ctx.db
-          .selectFrom("application")
-          .select("status")
-          .where("event_id", "=", eventId)
-          .where("person_id", "=", person.id)
-          .executeTakeFirst(),
-      ]);
-      answered = !!sub;
-      participant = !!app && HOLDS_PLACE.includes(app.status as never);
-    }
-  }
+  const { person, participant } = await myParticipation(ctx, eventId);
+  const answered = person
+    ? !!(await ctx.db
+        .selectFrom("feedback_submission")
+        .select("person_id")
+        .where("event_id", "=", eventId)
+        .where("person_id", "=", person.id)
+        .executeTakeFirst())
+    : false;
   return { open: OPEN_STATUSES.includes(event.status), participant, answered, aspects: FEEDBACK_ASPECTS };
 }
 

@@ -7,31 +7,22 @@ import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { AppError, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
 import { type PersonRow, personByUser, personView } from "../people/service.ts";
 import { sendEventMail } from "./notify.ts";
-import { loadEvent } from "./service.ts";
+import { loadEvent, myParticipation } from "./service.ts";
 
 /**
  * The participants' directory of an event: participants who opted in see each other's public
  * profile and institution; nobody sees an e-mail address unless its owner accepted a contact
  * request from that person.
  */
-async function myParticipation(ctx: Ctx, eventId: string) {
+async function myDirectoryState(ctx: Ctx, eventId: string) {
   if (!ctx.actor) throw unauthorized();
-  const person = await personByUser(ctx.db, ctx.actor.userId);
-  const app = person
-    ? await ctx.db
-        .selectFrom("application")
-        .select(["id", "status", "directory_opt_in"])
-        .where("event_id", "=", eventId)
-        .where("person_id", "=", person.id)
-        .executeTakeFirst()
-    : undefined;
-  const participant = !!app && HOLDS_PLACE.includes(app.status as never);
-  return { person, app, participant, optedIn: participant && app?.directory_opt_in === 1 };
+  const me = await myParticipation(ctx, eventId);
+  return { ...me, optedIn: me.participant && me.app?.directory_opt_in === 1 };
 }
 
 export async function setDirectoryOptIn(ctx: Ctx, eventId: string, optIn: boolean) {
   await loadEvent(ctx, eventId);
-  const me = await myParticipation(ctx, eventId);
+  const me = await myDirectoryState(ctx, eventId);
   if (!me.participant || !me.app)
     throw forbidden("Only participants of this event can do this.", "not_a_participant");
   const appId = me.app.id;
@@ -59,7 +50,7 @@ export async function participantDirectory(
 ) {
   await loadEvent(ctx, eventId);
   const staff = isStaff(ctx.actor);
-  const me = await myParticipation(ctx, eventId);
+  const me = await myDirectoryState(ctx, eventId);
   if (!staff && !me.optedIn)
     throw forbidden(
       "Join the participants' directory to see the other participants.",
@@ -135,7 +126,7 @@ async function contactMap(ctx: Ctx, eventId: string, personId: string) {
 
 export async function requestContact(ctx: Ctx, eventId: string, toPersonId: string, message?: string) {
   const event = await loadEvent(ctx, eventId);
-  const me = await myParticipation(ctx, eventId);
+  const me = await myDirectoryState(ctx, eventId);
   if (!me.optedIn || !me.person)
     throw forbidden(
       "Join the participants' directory to contact other participants.",

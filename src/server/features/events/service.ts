@@ -1,5 +1,6 @@
 import { uuidv7 } from "uuidv7";
 import {
+  type ApplicationStatus,
   EVENT_TRANSITIONS,
   type EventInput,
   type EventListQuery,
@@ -7,6 +8,7 @@ import {
   type EventStatus,
   type EventSummary,
   type EventView,
+  HOLDS_PLACE,
   type SessionInput,
   type SessionView,
 } from "../../../shared/schemas/events.ts";
@@ -84,16 +86,25 @@ export async function listEvents(ctx: Ctx, q: EventListQuery) {
   };
 }
 
+/**
+ * The caller's person record and their application to an event (either may be missing), and
+ * whether that application holds a place: the one answer to "is the caller a participant?".
+ */
+export async function myParticipation(ctx: Ctx, eventId: string) {
+  const person = ctx.actor ? await personByUser(ctx.db, ctx.actor.userId) : undefined;
+  const app = person
+    ? await ctx.db
+        .selectFrom("application")
+        .select(["id", "status", "created_at", "directory_opt_in"])
+        .where("event_id", "=", eventId)
+        .where("person_id", "=", person.id)
+        .executeTakeFirst()
+    : undefined;
+  return { person, app, participant: !!app && HOLDS_PLACE.includes(app.status as ApplicationStatus) };
+}
+
 async function myApplication(ctx: Ctx, eventId: string) {
-  if (!ctx.actor) return null;
-  const person = await personByUser(ctx.db, ctx.actor.userId);
-  if (!person) return null;
-  const app = await ctx.db
-    .selectFrom("application")
-    .select(["id", "status", "created_at"])
-    .where("event_id", "=", eventId)
-    .where("person_id", "=", person.id)
-    .executeTakeFirst();
+  const { app } = await myParticipation(ctx, eventId);
   return app ? { id: app.id, status: app.status, createdAt: app.created_at } : null;
 }
 
