@@ -7,6 +7,7 @@ import * as m004 from "./migrations/004_breakouts.ts";
 import * as m005 from "./migrations/005_recommendations.ts";
 import * as m006 from "./migrations/006_followup.ts";
 import * as m007 from "./migrations/007_search_vocab.ts";
+import * as m008 from "./migrations/008_directory_speed.ts";
 
 type DialectMigration = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -18,6 +19,7 @@ const migrations: Record<string, DialectMigration> = {
   "005_recommendations": m005,
   "006_followup": m006,
   "007_search_vocab": m007,
+  "008_directory_speed": m008,
 };
 
 /** Applies the application's migrations (the same set on SQLite and PostgreSQL). */

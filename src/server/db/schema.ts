@@ -483,7 +483,14 @@ export interface NotificationPreferenceTable {
   in_app: number;
 }
 
+/** Version per cached family of data; bumped by every write to it (see platform/cache-epoch.ts). */
+export interface CacheEpochTable {
+  name: string;
+  version: number | string; // bigint: a string from PostgreSQL
+}
+
 export interface DB {
+  cache_epoch: CacheEpochTable;
   login_throttle: LoginThrottleTable;
   organization: OrganizationTable;
   organization_tag: OrganizationTagTable;

@@ -24,6 +24,13 @@ export interface SearchIndex {
   remove(db: Kysely<any>, entity: SearchEntity, id: string): Promise<void>;
   /** A subquery with one column, entity_id, of the matching entities; null when the query has no searchable term. */
   matchIds(entity: SearchEntity, query: string): RawBuilder<unknown> | null;
+  /**
+   * Where the index itself holds each organisation's status and name key (SQLite): a subquery of
+   * the matches with columns entity_id, status and sort_key, so that a plain directory search is
+   * filtered, sorted and counted without reading the organisation rows. Null elsewhere, or when
+   * the query has no searchable term.
+   */
+  organizationMatches(query: string): RawBuilder<unknown> | null;
   /** Entities sharing any of the words, best match first (for "similar ones already exist"). */
   ranked(db: Kysely<any>, entity: SearchEntity, words: string[], limit: number): Promise<string[]>;
   /** How many documents contain each word (null where the index cannot tell cheaply). */
@@ -100,6 +107,11 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
         // through the unique fts_rowid index; CROSS JOIN keeps the FTS scan as the outer loop.
         return sql`(SELECT m.entity_id FROM ${t.fts} CROSS JOIN ${t.ids} m ON m.fts_rowid = ${t.fts}.rowid WHERE ${t.fts} MATCH ${expr})`;
       },
+      organizationMatches(query) {
+        const expr = ftsExpression(query);
+        if (!expr) return null;
+        return sql`(SELECT m.entity_id, m.status, m.sort_key FROM fts_organization CROSS JOIN fts_organization_ids m ON m.fts_rowid = fts_organization.rowid WHERE fts_organization MATCH ${expr})`;
+      },
       async documentCounts(db, _entity, words) {
         if (!words.length) return new Map();
         const r = await sql<{
@@ -145,6 +157,9 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
       return sql`(SELECT entity_id FROM search_doc WHERE entity = ${entity} AND tsv @@ to_tsquery('simple', ${expr}))`;
     },
     async documentCounts() {
+      return null;
+    },
+    organizationMatches() {
       return null;
     },
     async ranked(db, entity, words, limit) {

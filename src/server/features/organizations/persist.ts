@@ -1,5 +1,6 @@
 import type { OrganizationInput } from "../../../shared/schemas/organizations.ts";
 import { nowIso } from "../../db/index.ts";
+import { touch } from "../../platform/cache-epoch.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { newOrgRow, searchParts, tagsOf } from "./mapping.ts";
 import * as store from "./store.ts";
@@ -20,6 +21,7 @@ export async function insertOrganizations(
     tx.db,
     items.map((i) => ({ id: i.row.id, tags: tagsOf(i.input) })),
   );
+  await touch(tx, "organization");
   await tx.search.putMany(
     tx.db,
     "organization",
@@ -44,6 +46,7 @@ export async function rewriteOrganization(
   };
   const { id: _id, ...values } = after;
   await store.update(tx.db, before.id, values);
+  await touch(tx, "organization");
   await store.replaceTags(tx.db, [{ id: before.id, tags: tagsOf(input) }]);
   await tx.search.put(tx.db, "organization", before.id, searchParts(after));
   return after;

@@ -9,6 +9,7 @@ import { OrganizationInput as OrganizationInputSchema } from "../../../shared/sc
 import { nowIso } from "../../db/index.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
+import { touch } from "../../platform/cache-epoch.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { badRequest, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
 import { DOCUMENT_TYPES, IMAGE_TYPES } from "../../platform/files.ts";
@@ -33,6 +34,7 @@ async function filterOf(ctx: Ctx, q: OrganizationListQuery): Promise<store.OrgFi
   return {
     status: q.status ?? "verified",
     matchIds: q.q ? ctx.search.matchIds("organization", q.q) : undefined,
+    matchMeta: q.q ? ctx.search.organizationMatches(q.q) : undefined,
     types: asArray(q.type),
     countries,
     theme: q.theme,
@@ -228,6 +230,7 @@ export async function changeStatus(ctx: Ctx, id: string, action: keyof typeof TR
       updated_at: nowIso(),
     };
     await store.update(tx.db, id, values);
+    await touch(tx, "organization");
     await writeAudit(tx.db, {
       actor: ctx.actor,
       action: `organization.${action}`,
@@ -472,6 +475,7 @@ export async function mergeOrganizations(ctx: Ctx, sourceId: string, intoId: str
       logo_file_id: target.logo_file_id ?? source.logo_file_id,
     });
     await store.update(tx.db, sourceId, { status: "merged", merged_into: intoId, updated_at: nowIso() });
+    await touch(tx, "organization");
     await tx.search.remove(tx.db, "organization", sourceId);
     await writeAudit(tx.db, {
       actor: ctx.actor,

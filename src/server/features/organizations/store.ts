@@ -1,12 +1,15 @@
 import { type Kysely, sql } from "kysely";
 import type { DB, OrganizationTable } from "../../db/schema.ts";
 import type { SearchIndex } from "../../db/search.ts";
+import { epochCache } from "../../platform/cache-epoch.ts";
 
 export type OrgRow = OrganizationTable;
 
 export interface OrgFilter {
   status: string;
   matchIds?: ReturnType<SearchIndex["matchIds"]>;
+  /** The same matches with status and name key, where the search index keeps them (SQLite). */
+  matchMeta?: ReturnType<SearchIndex["organizationMatches"]>;
   types?: string[];
   countries?: string[];
   theme?: string;
@@ -79,35 +82,68 @@ function filtered(db: Kysely<DB>, f: OrgFilter) {
   return q;
 }
 
+type MatchMeta = { entity_id: string; status: string; sort_key: string };
+
+/**
+ * A search with no other filter, sorted by name, is answered from the search index's own map of
+ * status and name key: only the page's organisations are read (see migration 008).
+ */
+function indexOnly(f: OrgFilter, sort: OrgSort) {
+  if (!f.matchMeta || (sort !== "name" && sort !== "-name")) return null;
+  if (f.types?.length || f.countries || f.theme || f.area || f.ecosoc) return null;
+  if (f.youthLed !== undefined || f.victimLed !== undefined || f.grassroots !== undefined) return null;
+  return f.matchMeta;
+}
+
 export async function list(db: Kysely<DB>, f: OrgFilter, sort: OrgSort, limit: number, offset: number) {
+  const meta = indexOnly(f, sort);
+  if (meta) {
+    const dir = sort === "name" ? "asc" : "desc";
+    const page = db
+      .selectFrom(sql<MatchMeta>`${meta}`.as("mm"))
+      .select("mm.entity_id")
+      .where("mm.status", "=", f.status)
+      .orderBy("mm.sort_key", dir)
+      .orderBy("mm.entity_id")
+      .limit(limit)
+      .offset(offset);
+    return db
+      .selectFrom(page.as("p"))
+      .crossJoin("organization as o")
+      .whereRef("o.id", "=", "p.entity_id")
+      .selectAll("o")
+      .orderBy("o.name_key", dir)
+      .orderBy("o.id")
+      .execute();
+  }
   let q = filtered(db, f).selectAll("o");
   for (const [col, dir] of SORTS[sort]) q = q.orderBy(`o.${col}`, dir);
   return q.orderBy("o.id").limit(limit).offset(offset).execute();
 }
 
 /**
- * Totals are cached per filter for 30 seconds (every organisation write in this process clears
- * the cache), because counting thousands of rows on every page view dominates the directory's cost.
+ * Totals are cached per filter until the next organisation write (in any server process, through
+ * the "organization" cache epoch), because counting thousands of rows on every page view would
+ * dominate the directory's cost.
  */
-const COUNT_TTL_MS = 30_000;
-const countCache = new Map<string, { at: number; n: number }>();
+const counts = epochCache<number>("organization", 5 * 60_000);
 
-export function clearCountCache() {
-  countCache.clear();
-}
-
-export async function count(db: Kysely<DB>, f: OrgFilter, cacheKey?: string): Promise<number> {
-  const hit = cacheKey ? countCache.get(cacheKey) : undefined;
-  if (hit && Date.now() - hit.at < COUNT_TTL_MS) return hit.n;
-  const row = await filtered(db, f)
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  const n = Number(row.n);
-  if (cacheKey && !db.isTransaction) {
-    if (countCache.size > 2000) countCache.clear();
-    countCache.set(cacheKey, { at: Date.now(), n });
-  }
-  return n;
+export async function count(db: Kysely<DB>, f: OrgFilter, cacheKey: string): Promise<number> {
+  const meta = indexOnly(f, "name");
+  return counts.get(db, cacheKey, async () => {
+    if (meta) {
+      const r = await db
+        .selectFrom(sql<MatchMeta>`${meta}`.as("mm"))
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("mm.status", "=", f.status)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    }
+    const row = await filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  });
 }
 
 export async function byId(db: Kysely<DB>, id: string) {
@@ -115,7 +151,6 @@ export async function byId(db: Kysely<DB>, id: string) {
 }
 
 export async function insert(db: Kysely<DB>, rows: OrgRow[]) {
-  clearCountCache();
   for (let i = 0; i < rows.length; i += 100)
     await db
       .insertInto("organization")
@@ -124,7 +159,6 @@ export async function insert(db: Kysely<DB>, rows: OrgRow[]) {
 }
 
 export async function update(db: Kysely<DB>, id: string, values: Partial<OrgRow>) {
-  clearCountCache();
   await db.updateTable("organization").set(values).where("id", "=", id).execute();
 }
 

@@ -5,6 +5,7 @@ import { LocalizedInput, pickText } from "../../../shared/schemas/common.ts";
 import { RecStatus } from "../../../shared/schemas/recommendations.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
+import { touch } from "../../platform/cache-epoch.ts";
 import { afterCommit, type Ctx, inTransaction } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { serverT } from "../../platform/i18n/messages.ts";
@@ -136,6 +137,7 @@ export async function addAction(ctx: Ctx, recId: string, input: ActionInput) {
       .where("id", "=", recId)
       .where("public_status", "in", ["accepted", "partially_accepted"])
       .execute();
+    await touch(tx, "recommendation");
     await progressChanged(tx, recId, {
       title: Object.values(plain(input.title))[0] ?? "",
       progress: input.progress,
@@ -191,6 +193,7 @@ export async function updateAction(ctx: Ctx, actionId: string, patch: z.infer<ty
           .where("id", "=", before.recommendation_id)
           .where("public_status", "=", "in_progress")
           .execute();
+      await touch(tx, "recommendation");
     }
     await writeAudit(tx.db, {
       actor: tx.actor,

@@ -14,6 +14,7 @@ import { foldText } from "../../../shared/text.ts";
 import type { RecommendationTable } from "../../db/schema.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
+import { epochCache, touch } from "../../platform/cache-epoch.ts";
 import { afterCommit, type Ctx, inTransaction } from "../../platform/context.ts";
 import { badRequest, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
 import { serverT } from "../../platform/i18n/messages.ts";
@@ -147,7 +148,7 @@ function newRow(
 }
 
 async function history(ctx: Ctx, id: string, kind: string, data: unknown, isPublic: boolean) {
-  clearRecommendationCounts();
+  await touch(ctx, "recommendation");
   await ctx.db
     .insertInto("recommendation_history")
     .values({
@@ -604,14 +605,11 @@ function listQuery(ctx: Ctx, q: RecListQuery) {
 }
 
 /**
- * Totals per filter are cached for 30 seconds (cleared by every recommendation write in this
- * process): counting a large filter on every page view would dominate the tracker's cost.
+ * Totals per filter are cached until the next recommendation write (in any server process, through
+ * the "recommendation" cache epoch): counting a large filter on every page view would dominate the
+ * tracker's cost.
  */
-const COUNT_TTL_MS = 30_000;
-const countCache = new Map<string, { at: number; n: number }>();
-export function clearRecommendationCounts() {
-  countCache.clear();
-}
+const counts = epochCache<number>("recommendation", 5 * 60_000);
 
 async function cachedCount(
   ctx: Ctx,
@@ -619,14 +617,10 @@ async function cachedCount(
   query: ReturnType<typeof listQuery>,
 ): Promise<{ n: number }> {
   const key = JSON.stringify({ ...q, page: 0, pageSize: 0, sort: "", staff: isStaff(ctx.actor) });
-  const hit = countCache.get(key);
-  if (hit && Date.now() - hit.at < COUNT_TTL_MS && !ctx.db.isTransaction) return { n: hit.n };
-  const row = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
-  const n = Number(row.n);
-  if (!ctx.db.isTransaction) {
-    if (countCache.size > 2000) countCache.clear();
-    countCache.set(key, { at: Date.now(), n });
-  }
+  const n = await counts.get(ctx.db, key, async () => {
+    const row = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    return Number(row.n);
+  });
   return { n };
 }
 
@@ -1169,7 +1163,7 @@ export async function insertRecommendationsBulk(
         rows.map((r) => ({ id: r.id, parts: searchParts(r) })),
       );
     }
-    clearRecommendationCounts();
+    await touch(tx, "recommendation");
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: "recommendation.bulk_create",

@@ -8,6 +8,7 @@ import {
 } from "../../../shared/reference/datasets.ts";
 import { foldText } from "../../../shared/text.ts";
 import { writeAudit } from "../../platform/audit.ts";
+import { touch } from "../../platform/cache-epoch.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { AppError, badRequest, notFound } from "../../platform/errors.ts";
 import { countryAliases, readShippedDataset } from "./shipped.ts";
@@ -62,6 +63,7 @@ export async function importDataset(
       ip: ctx.ip,
     });
     store.invalidate();
+    await touch(tx, "reference");
     return { count: items.length };
   });
 }
@@ -131,6 +133,7 @@ export async function updateItem(
       ip: ctx.ip,
     });
     store.invalidate();
+    await touch(tx, "reference");
     return { code, data };
   });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { nowIso } from "../../db/index.ts";
 import type { DB } from "../../db/schema.ts";
+import { readEpoch } from "../../platform/cache-epoch.ts";
 
 export async function listDatasets(db: Kysely<DB>) {
   return db
@@ -102,17 +103,27 @@ export async function replaceDataset(
   }
 }
 
-/** A short-lived per-process cache of the public reference bundle (shared by all requests). */
-let cache: { db: unknown; at: number; value: Promise<any> } | null = null;
-const TTL_MS = 30_000;
+/**
+ * A per-process cache of the public reference bundle (shared by all requests). It is reloaded when
+ * this process changes the data, and when the "reference" cache epoch moved (a change made by
+ * another server process), which is checked at most once a second.
+ */
+let cache: { db: unknown; checkedAt: number; version: number; value: Promise<any> } | null = null;
+const CHECK_EVERY_MS = 1000;
 
-export function cached<T>(db: Kysely<DB>, load: () => Promise<T>): Promise<T> {
+export async function cached<T>(db: Kysely<DB>, load: () => Promise<T>): Promise<T> {
   const root = (db as any).getExecutor?.() ?? db;
-  if (cache && cache.db === root && Date.now() - cache.at < TTL_MS) return cache.value;
+  if (cache && cache.db === root && Date.now() - cache.checkedAt < CHECK_EVERY_MS) return cache.value;
+  const version = await readEpoch(db, "reference");
+  if (cache && cache.db === root && cache.version === version) {
+    cache.checkedAt = Date.now();
+    return cache.value;
+  }
   const value = load();
-  cache = { db: root, at: Date.now(), value };
+  const entry = { db: root, checkedAt: Date.now(), version, value };
+  cache = entry;
   value.catch(() => {
-    cache = null;
+    if (cache === entry) cache = null;
   });
   return value;
 }
