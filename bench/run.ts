@@ -4,7 +4,7 @@
  * autocannon, then times a 10,000-row import with duplicate detection.
  *
  *   npm run bench -- [--orgs N] [--people N] [--dialects sqlite,postgres] [--duration S]
- *                    [--connections C] [--keep]
+ *                    [--connections C] [--workers W] [--keep]
  *
  * Environment: BENCH_ORGS, BENCH_PEOPLE, BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test).
  * Results: a markdown table per dialect on stdout and bench/results/latest-<dialect>.json.
@@ -51,6 +51,8 @@ interface Options {
   dialects: Dialect[];
   duration: number;
   connections: number;
+  /** Server processes (WORKERS); default one per CPU, as a production start would use. */
+  workers: number;
   pgUrl: string;
   keep: boolean;
 }
@@ -85,6 +87,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     dialects,
     duration: num("duration", null, 5),
     connections: Math.floor(num("connections", null, 16)),
+    workers: Math.floor(num("workers", "BENCH_WORKERS", cpus().length)),
     pgUrl: env.BENCH_PG_URL || "postgres://postgres@127.0.0.1:5432/test",
     keep: flags.has("keep"),
   };
@@ -424,11 +427,12 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
       BENCH_DATABASE_URL: dbUrl,
       BENCH_DATA_DIR: dataDir,
       BENCH_PG_SCHEMA: pgSchema ?? "",
+      BENCH_WORKERS: String(o.workers),
     });
     server = started.child;
     const base = `http://127.0.0.1:${started.port}`;
     log(
-      `${dialect}: server listening on ${base} (pid ${server.pid}); ${o.connections} connections, ${o.duration} s per scenario`,
+      `${dialect}: server listening on ${base} (pid ${server.pid}, ${o.workers} server process${o.workers > 1 ? "es" : ""}); ${o.connections} connections, ${o.duration} s per scenario`,
     );
     const scenarios: ScenarioResult[] = [];
     for (const [name, paths] of [
@@ -556,7 +560,7 @@ function markdown(rep: DialectReport, o: Options): string {
   const d = rep.dataset!;
   const g = rep.generation!;
   const lines = [
-    `### ${rep.dialect} — ${d.organizations} organisations (${d.verified} verified), ${d.people} people, ${o.connections} connections × ${o.duration} s`,
+    `### ${rep.dialect} — ${d.organizations} organisations (${d.verified} verified), ${d.people} people, ${o.connections} connections × ${o.duration} s, ${o.workers} server process${o.workers > 1 ? "es" : ""}`,
     "",
     `Data generation: ${g.generateMs} ms in memory; inserts ${g.insertOrganizationsMs} ms organisations, ${g.insertPeopleMs} ms people, ${g.insertMembershipsMs} ms memberships${g.analyzeMs ? `, ${g.analyzeMs} ms ANALYZE` : ""} (total ${g.totalMs} ms).`,
     "",

@@ -3,9 +3,13 @@
  * (autocannon, in the parent) does not share its event loop.
  *
  * Environment: BENCH_DATABASE_URL (SQLite file or postgres://…), BENCH_PG_SCHEMA (PostgreSQL
- * only), BENCH_DATA_DIR. Prints `LISTENING <port>` on stdout once it accepts connections and
- * shuts down on SIGTERM / SIGINT or when stdin closes (so it never outlives the parent).
+ * only), BENCH_DATA_DIR, BENCH_WORKERS (server processes sharing the port, as WORKERS does for
+ * the real server; default one per CPU). Prints `LISTENING <port>` on stdout once every process
+ * accepts connections and shuts down on SIGTERM / SIGINT or when stdin closes (so it never
+ * outlives the parent).
  */
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openRuntime } from "../src/server/runtime.ts";
@@ -35,7 +39,7 @@ async function main() {
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  process.stdout.write(`LISTENING ${port}\n`);
+  if (cluster.isPrimary) process.stdout.write(`LISTENING ${port}\n`);
 
   let closing = false;
   const shutdown = async () => {
@@ -47,11 +51,43 @@ async function main() {
   };
   process.on("SIGTERM", () => void shutdown());
   process.on("SIGINT", () => void shutdown());
-  process.stdin.on("end", () => void shutdown());
+  if (cluster.isPrimary) {
+    process.stdin.on("end", () => void shutdown());
+    process.stdin.resume();
+  }
+}
+
+/** Forks the server processes and reports the shared port once all of them listen. */
+function primary(workers: number) {
+  let listening = 0;
+  let stopping = false;
+  for (let i = 0; i < workers; i++) {
+    cluster.fork().on("listening", (address) => {
+      listening++;
+      if (listening === workers) process.stdout.write(`LISTENING ${address.port}\n`);
+    });
+  }
+  cluster.on("exit", (_w, code) => {
+    if (!stopping) {
+      console.error(`bench server process exited (${code})`);
+      process.exit(1);
+    }
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  });
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.stdin.on("end", stop);
   process.stdin.resume();
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+const workers = Number(process.env.BENCH_WORKERS || availableParallelism());
+if (cluster.isPrimary && workers > 1) primary(workers);
+else
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

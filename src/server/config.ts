@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 
@@ -31,6 +32,10 @@ const EnvSchema = z.object({
   REQUIRE_STAFF_2FA: boolFromEnv.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
+  WORKERS: z
+    .string()
+    .regex(/^(auto|[1-9][0-9]?)$/, 'must be "auto" or a number of processes from 1 to 99')
+    .default("1"),
 });
 
 export type Config = {
@@ -47,6 +52,8 @@ export type Config = {
   requireStaff2fa: boolean;
   logLevel: string;
   production: boolean;
+  /** Server processes sharing the port (1: none forked); "auto" is one per available CPU. */
+  workers: number;
 };
 
 export class ConfigError extends Error {}
@@ -91,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requireStaff2fa: e.REQUIRE_STAFF_2FA,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
+    workers: e.WORKERS === "auto" ? availableParallelism() : Number(e.WORKERS),
   };
 }
 
