@@ -14,12 +14,11 @@ import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openRuntime } from "../src/server/runtime.ts";
 
-async function main() {
+function benchConfig() {
   const url = process.env.BENCH_DATABASE_URL;
   const dataDir = process.env.BENCH_DATA_DIR;
   if (!url || !dataDir) throw new Error("BENCH_DATABASE_URL and BENCH_DATA_DIR are required");
-  const pgSchema = process.env.BENCH_PG_SCHEMA || undefined;
-  const config = loadConfig({
+  return loadConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: url,
     PUBLIC_URL: "http://127.0.0.1:3000",
@@ -27,7 +26,11 @@ async function main() {
     LOG_LEVEL: "error",
     NODE_ENV: "production",
   });
-  const rt = await openRuntime(config, { pgSchema, poolSize: 10 });
+}
+
+async function main() {
+  const config = benchConfig();
+  const rt = await openRuntime(config, { pgSchema: process.env.BENCH_PG_SCHEMA || undefined, poolSize: 10 });
   const app = await buildApp({
     config,
     database: rt.database,
@@ -58,7 +61,13 @@ async function main() {
 }
 
 /** Forks the server processes and reports the shared port once all of them listen. */
-function primary(workers: number) {
+async function primary(workers: number) {
+  // Migrations first, in this process alone (as the real server's primary does).
+  const rt = await openRuntime(benchConfig(), {
+    pgSchema: process.env.BENCH_PG_SCHEMA || undefined,
+    poolSize: 1,
+  });
+  await rt.close();
   let listening = 0;
   let stopping = false;
   for (let i = 0; i < workers; i++) {
@@ -85,9 +94,7 @@ function primary(workers: number) {
 }
 
 const workers = Number(process.env.BENCH_WORKERS || availableParallelism());
-if (cluster.isPrimary && workers > 1) primary(workers);
-else
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
+(cluster.isPrimary && workers > 1 ? primary(workers) : main()).catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

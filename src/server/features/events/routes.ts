@@ -20,6 +20,7 @@ import {
   SessionView,
 } from "../../../shared/schemas/events.ts";
 import { badRequest } from "../../platform/errors.ts";
+import { mappedRows } from "../../platform/http.ts";
 import { readImportForm } from "../../platform/import-form.ts";
 import * as apps from "./applications.ts";
 import * as attendance from "./attendance/service.ts";
@@ -205,9 +206,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     "/events/:id/applications",
     {
       config: { access: STAFF },
-      // Staff-only rows built by one typed mapper (toRow) with exactly the schema's fields: the
-      // schema documents the response, and serialising skips re-validating every row.
-      serializerCompiler: () => (data) => JSON.stringify(data),
+      // Staff-only rows built by one typed mapper (toRow) with exactly the schema's fields.
+      ...mappedRows,
       schema: {
         tags,
         summary: "Applicants, with filters, sorting and paging",

@@ -13,6 +13,7 @@ import {
 } from "../../../shared/schemas/organizations.ts";
 import { PersonPublic } from "../../../shared/schemas/people.ts";
 import { badRequest } from "../../platform/errors.ts";
+import { mappedRows } from "../../platform/http.ts";
 import { readImportForm } from "../../platform/import-form.ts";
 import { toCsv, toXlsx } from "./export.ts";
 import { importOrganizations } from "./import.ts";
@@ -28,6 +29,8 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/organizations",
     {
       config: { access: "public" },
+      // Rows built by toPublic, typed as OrganizationPublic: nothing else can reach the response.
+      ...mappedRows,
       schema: {
         tags,
         summary: "Directory of organisations (verified only, unless the secretariat asks for another status)",
