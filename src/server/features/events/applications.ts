@@ -445,30 +445,19 @@ export async function listApplications(ctx: Ctx, eventId: string, q: ApplicantQu
     );
   }
   const col = SORT_COLUMNS[q.sort];
-  const filtered = !!(
-    q.status ||
-    q.country ||
-    q.region ||
-    q.gender ||
-    q.youth ||
-    q.orgType ||
-    q.travel ||
-    q.q
-  );
-  // With filters, one pass gives the page and the total (count(*) over the filtered rows);
-  // without, the sort walks an index and stops after the page, and the count is index-only.
-  let ordered = query.select(filtered ? ["a.id", sql<number>`count(*) over ()`.as("total")] : ["a.id"]);
+  // The page walks an index or keeps only the best rows in SQLite's bounded sorter; the total is a
+  // separate count. (One pass with count(*) over () was 3–5× slower: it sorts every filtered row.)
+  let ordered = query.select("a.id");
   if (NULLABLE_SORTS.has(q.sort)) ordered = ordered.orderBy(sql.raw(`${col} IS NULL`));
-  const page = (await ordered
-    .orderBy(col, q.dir)
-    .orderBy("a.id", q.dir)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute()) as Array<{ id: string; total?: number }>;
-  const total =
-    filtered && page.length
-      ? { n: page[0].total }
-      : await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const [page, total] = await Promise.all([
+    ordered
+      .orderBy(col, q.dir)
+      .orderBy("a.id", q.dir)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+  ]);
   const ids = page.map((r) => r.id);
   const rows = ids.length ? await baseQuery(ctx).select(COLUMNS).where("a.id", "in", ids).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
