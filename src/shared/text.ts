@@ -79,3 +79,20 @@ export function websiteDomain(url: string | null | undefined): string | null {
 export function normalizeEmail(email: string | null | undefined): string | null {
   return email ? email.trim().toLowerCase() : null;
 }
+
+const SIMILARITY_STOP = new Set(
+  "the and for with that this from should their have been into than they them also such which where while shall must could would will more most other these those about between each very only every over under all any its our your".split(
+    " ",
+  ),
+);
+
+/**
+ * The significant words of a text for "similar" look-ups: folded, four letters or more, common
+ * English function words left out. The same function counts words when documents are indexed and
+ * reads the query, so both sides agree.
+ */
+export function similarityWords(text: string): string[] {
+  return foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 4 && !SIMILARITY_STOP.has(w));
+}

@@ -489,8 +489,16 @@ export interface CacheEpochTable {
   version: number | string; // bigint: a string from PostgreSQL
 }
 
+/** Documents per significant word, per entity ("" holds the number of documents). */
+export interface SearchTermTable {
+  entity: string;
+  term: string;
+  docs: number;
+}
+
 export interface DB {
   cache_epoch: CacheEpochTable;
+  search_term: SearchTermTable;
   login_throttle: LoginThrottleTable;
   organization: OrganizationTable;
   organization_tag: OrganizationTagTable;

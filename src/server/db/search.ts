@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import { searchDocument, searchTerms } from "../../shared/text.ts";
+import { searchDocument, searchTerms, similarityWords } from "../../shared/text.ts";
 import type { Dialect } from "./index.ts";
 
 export type SearchEntity = "organization" | "person" | "recommendation";
@@ -33,13 +33,62 @@ export interface SearchIndex {
   organizationMatches(query: string): RawBuilder<unknown> | null;
   /** Entities sharing any of the words, best match first (for "similar ones already exist"). */
   ranked(db: Kysely<any>, entity: SearchEntity, words: string[], limit: number): Promise<string[]>;
-  /** How many documents contain each word (null where the index cannot tell cheaply). */
+  /**
+   * Entities containing every one of the words, most recent first, unranked: cheap however common
+   * each word is (for "similar" look-ups that start from a text's rarest words).
+   */
+  containingAll(db: Kysely<any>, entity: SearchEntity, words: string[], limit: number): Promise<string[]>;
+  /** How many documents contain each word, and how many there are (see search_term). */
   documentCounts(
     db: Kysely<any>,
     entity: "recommendation",
     words: string[],
-  ): Promise<Map<string, number> | null>;
+  ): Promise<{ total: number; counts: Map<string, number> }>;
 }
+
+/** Entities whose significant words are counted in search_term. */
+const COUNTED = new Set<SearchEntity>(["recommendation"]);
+
+/**
+ * Adds (+1) or removes (-1) documents to the word counts. Terms are written in sorted order, so
+ * that concurrent transactions lock their rows in the same order (no deadlock on PostgreSQL).
+ */
+async function countTerms(db: Kysely<any>, entity: SearchEntity, docs: string[], sign: 1 | -1) {
+  if (!COUNTED.has(entity) || docs.length === 0) return;
+  const counts = new Map<string, number>([["", docs.length]]);
+  for (const doc of docs)
+    for (const w of new Set(similarityWords(doc))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const rows = [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([term, n]) => ({ entity, term, docs: sign * n }));
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto("search_term")
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(["entity", "term"]).doUpdateSet({ docs: sql`search_term.docs + excluded.docs` }),
+      )
+      .execute();
+}
+
+async function termCounts(db: Kysely<any>, entity: SearchEntity, words: string[]) {
+  const r = await db
+    .selectFrom("search_term")
+    .select(["term", "docs"])
+    .where("entity", "=", entity)
+    .where("term", "in", ["", ...words])
+    .execute();
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const x of r as Array<{ term: string; docs: number }>) {
+    if (x.term === "") total = Number(x.docs);
+    else if (Number(x.docs) > 0) counts.set(x.term, Number(x.docs));
+  }
+  return { total, counts };
+}
+
+/** Words of the significant-word alphabet only (safe inside FTS5 and tsquery quotes). */
+const clean = (words: string[]) => words.map((w) => w.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
 
 function ftsExpression(query: string): string | null {
   const terms = searchTerms(query);
@@ -70,6 +119,17 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
         fts_rowid: number;
       }>`SELECT fts_rowid FROM ${t.ids} WHERE entity_id = ${id}`.execute(db);
       if (row.rows[0]) {
+        if (COUNTED.has(entity)) {
+          const old = await sql<{
+            doc: string;
+          }>`SELECT doc FROM ${t.fts} WHERE rowid = ${row.rows[0].fts_rowid}`.execute(db);
+          await countTerms(
+            db,
+            entity,
+            old.rows.map((o) => o.doc),
+            -1,
+          );
+        }
         await sql`DELETE FROM ${t.fts} WHERE rowid = ${row.rows[0].fts_rowid}`.execute(db);
         await sql`DELETE FROM ${t.ids} WHERE entity_id = ${id}`.execute(db);
       }
@@ -82,7 +142,9 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
       const t = tables(entity);
       for (let i = 0; i < docs.length; i += 400) {
         const batch = docs.slice(i, i + 400);
-        const rows = batch.map((d) => sql`(${d.id}, ${searchDocument(d.parts)})`);
+        const texts = batch.map((d) => searchDocument(d.parts));
+        await countTerms(db, entity, texts, 1);
+        const rows = batch.map((d, k) => sql`(${d.id}, ${texts[k]})`);
         const inserted = await sql`INSERT INTO ${t.fts} (entity_id, doc) VALUES ${sql.join(rows)}`.execute(
           db,
         );
@@ -112,13 +174,18 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
         if (!expr) return null;
         return sql`(SELECT m.entity_id, m.status, m.sort_key FROM fts_organization CROSS JOIN fts_organization_ids m ON m.fts_rowid = fts_organization.rowid WHERE fts_organization MATCH ${expr})`;
       },
-      async documentCounts(db, _entity, words) {
-        if (!words.length) return new Map();
+      documentCounts: termCounts,
+      async containingAll(db, entity, words, limit) {
+        const w = clean(words);
+        if (!w.length) return [];
+        const t = tables(entity);
+        const expr = w.map((x) => `"${x}"`).join(" AND ");
         const r = await sql<{
-          term: string;
-          doc: number;
-        }>`SELECT term, doc FROM fts_recommendation_vocab WHERE term IN (${sql.join(words)})`.execute(db);
-        return new Map(r.rows.map((x) => [x.term, Number(x.doc)]));
+          entity_id: string;
+        }>`SELECT m.entity_id FROM ${t.fts} CROSS JOIN ${t.ids} m ON m.fts_rowid = ${t.fts}.rowid WHERE ${t.fts} MATCH ${expr} ORDER BY ${t.fts}.rowid DESC LIMIT ${limit}`.execute(
+          db,
+        );
+        return r.rows.map((x) => x.entity_id);
       },
       async ranked(db, entity, words, limit) {
         const clean = words.map((w) => w.replace(/"/g, "")).filter(Boolean);
@@ -137,27 +204,61 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
   return {
     async put(db, entity, id, parts) {
       const doc = searchDocument(parts);
+      if (COUNTED.has(entity)) {
+        const old = await sql<{
+          doc: string;
+        }>`SELECT doc FROM search_doc WHERE entity = ${entity} AND entity_id = ${id}`.execute(db);
+        await countTerms(
+          db,
+          entity,
+          old.rows.map((o) => o.doc),
+          -1,
+        );
+        await countTerms(db, entity, [doc], 1);
+      }
       await sql`INSERT INTO search_doc (entity, entity_id, doc) VALUES (${entity}, ${id}, ${doc})
         ON CONFLICT (entity, entity_id) DO UPDATE SET doc = excluded.doc`.execute(db);
     },
     async putMany(db, entity, docs) {
       for (let i = 0; i < docs.length; i += 1000) {
-        const rows = docs
-          .slice(i, i + 1000)
-          .map((d) => sql`(${entity}, ${d.id}, ${searchDocument(d.parts)})`);
+        const texts = docs.slice(i, i + 1000).map((d) => ({ id: d.id, doc: searchDocument(d.parts) }));
+        await countTerms(
+          db,
+          entity,
+          texts.map((x) => x.doc),
+          1,
+        );
+        const rows = texts.map((d) => sql`(${entity}, ${d.id}, ${d.doc})`);
         await sql`INSERT INTO search_doc (entity, entity_id, doc) VALUES ${sql.join(rows)}`.execute(db);
       }
     },
     async remove(db, entity, id) {
-      await sql`DELETE FROM search_doc WHERE entity = ${entity} AND entity_id = ${id}`.execute(db);
+      const old = await sql<{
+        doc: string;
+      }>`DELETE FROM search_doc WHERE entity = ${entity} AND entity_id = ${id} RETURNING doc`.execute(db);
+      await countTerms(
+        db,
+        entity,
+        old.rows.map((o) => o.doc),
+        -1,
+      );
     },
     matchIds(entity, query) {
       const expr = tsQueryExpression(query);
       if (!expr) return null;
       return sql`(SELECT entity_id FROM search_doc WHERE entity = ${entity} AND tsv @@ to_tsquery('simple', ${expr}))`;
     },
-    async documentCounts() {
-      return null;
+    documentCounts: termCounts,
+    async containingAll(db, entity, words, limit) {
+      const w = clean(words);
+      if (!w.length) return [];
+      const expr = w.map((x) => `'${x}'`).join(" & ");
+      const r = await sql<{
+        entity_id: string;
+      }>`SELECT entity_id FROM search_doc WHERE entity = ${entity} AND tsv @@ to_tsquery('simple', ${expr}) LIMIT ${limit}`.execute(
+        db,
+      );
+      return r.rows.map((x) => x.entity_id);
     },
     organizationMatches() {
       return null;

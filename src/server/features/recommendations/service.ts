@@ -10,7 +10,7 @@ import type {
   RecommendationInput,
   RecStatus,
 } from "../../../shared/schemas/recommendations.ts";
-import { foldText } from "../../../shared/text.ts";
+import { foldText, similarityWords } from "../../../shared/text.ts";
 import type { RecommendationTable } from "../../db/schema.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
@@ -694,17 +694,8 @@ export async function statistics(ctx: Ctx, q: RecListQuery) {
 
 // ------------------------------------------------------------------ similar
 
-const STOP = new Set(
-  "the and for with that this from should their have been into than they them also such which where while shall must could would will more most other these those about between each very only every over under all any its our your".split(
-    " ",
-  ),
-);
-
-function words(text: string): string[] {
-  return foldText(stripTags(text))
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 4 && !STOP.has(w));
-}
+/** Significant words of stored or typed text (tags removed first). */
+const words = (text: string) => similarityWords(stripTags(text));
 
 function cosine(a: Map<string, number>, b: Map<string, number>): number {
   let dot = 0;
@@ -725,6 +716,37 @@ const bag = (ws: string[]) => {
   return m;
 };
 
+/** Candidates to compare with a text, at most this many. */
+const CANDIDATES = 150;
+
+/**
+ * Candidates for "similar": recommendations sharing the text's rarest words (counts from
+ * search_term). When those words are rare enough, any of them will do, best ranked first. When
+ * even the rarest are common, the candidates must contain several of them together: as many of the
+ * rarest words as it takes for the expected number of documents with all of them to fall to about
+ * CANDIDATES (fewer if that finds too little). Either way the index never ranks a large share of
+ * the corpus, so the cost does not grow with it.
+ */
+async function similarCandidates(ctx: Ctx, distinct: string[]): Promise<string[]> {
+  const { total, counts } = await ctx.search.documentCounts(ctx.db, "recommendation", distinct);
+  const rare = distinct.filter((w) => counts.has(w)).sort((a, b) => counts.get(a)! - counts.get(b)!);
+  if (!rare.length || total === 0) return [];
+  const anyOf = rare.slice(0, 8);
+  if (anyOf.reduce((n, w) => n + counts.get(w)!, 0) <= 4 * CANDIDATES)
+    return ctx.search.ranked(ctx.db, "recommendation", anyOf, CANDIDATES);
+  let k = 1;
+  let expected = counts.get(rare[0])!;
+  while (k < Math.min(rare.length, 6) && expected > CANDIDATES) {
+    expected *= counts.get(rare[k])! / total;
+    k++;
+  }
+  const found = new Set<string>();
+  for (; k >= 1 && found.size < 10; k--)
+    for (const id of await ctx.search.containingAll(ctx.db, "recommendation", rare.slice(0, k), CANDIDATES))
+      found.add(id);
+  return [...found].slice(0, CANDIDATES);
+}
+
 /**
  * Recommendations like a text: candidates from the full-text index (any significant word, best
  * ranked first), then word-vector similarity over every language version of each candidate.
@@ -737,27 +759,7 @@ export async function similarRecommendations(
   const ws = words(text);
   if (!ws.length) return [];
   const freq = bag(ws);
-  // Candidates come from the text's rarest words: a word found in a large share of the corpus
-  // would make the index rank most of it. Without counts, the longest words stand in for the rarest.
-  const counts = await ctx.search.documentCounts(ctx.db, "recommendation", [...freq.keys()]);
-  let top: string[];
-  if (counts) {
-    const present = [...freq.keys()]
-      .filter((w) => counts.has(w))
-      .sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
-    const corpus = Number(
-      (
-        await ctx.db
-          .selectFrom("recommendation")
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-    const cap = Math.max(50, corpus * 0.02);
-    top = present.filter((w) => (counts.get(w) ?? 0) <= cap).slice(0, 8);
-    if (!top.length) top = present.slice(0, 3);
-  } else top = [...freq.keys()].sort((a, b) => b.length - a.length).slice(0, 8);
-  const ids = await ctx.search.ranked(ctx.db, "recommendation", top, 60);
+  const ids = await similarCandidates(ctx, [...freq.keys()]);
   if (!ids.length) return [];
   const rows = await ctx.db.selectFrom("recommendation").selectAll().where("id", "in", ids).execute();
   const staff = isStaff(ctx.actor);
