@@ -51,8 +51,12 @@ interface Options {
   dialects: Dialect[];
   duration: number;
   connections: number;
-  /** Server processes (WORKERS); default one per CPU, as a production start would use. */
-  workers: number;
+  /**
+   * Server processes (WORKERS). Default: one per CPU on SQLite; one on PostgreSQL, whose own
+   * processes need the same cores here (measured: two Node processes beside PostgreSQL on 2 cores
+   * were slower than one).
+   */
+  workers?: number;
   pgUrl: string;
   keep: boolean;
 }
@@ -87,7 +91,8 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     dialects,
     duration: num("duration", null, 5),
     connections: Math.floor(num("connections", null, 16)),
-    workers: Math.floor(num("workers", "BENCH_WORKERS", cpus().length)),
+    workers:
+      args.has("workers") || env.BENCH_WORKERS ? Math.floor(num("workers", "BENCH_WORKERS", 1)) : undefined,
     pgUrl: env.BENCH_PG_URL || "postgres://postgres@127.0.0.1:5432/test",
     keep: flags.has("keep"),
   };
@@ -427,12 +432,12 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
       BENCH_DATABASE_URL: dbUrl,
       BENCH_DATA_DIR: dataDir,
       BENCH_PG_SCHEMA: pgSchema ?? "",
-      BENCH_WORKERS: String(o.workers),
+      BENCH_WORKERS: String(workersFor(dialect, o)),
     });
     server = started.child;
     const base = `http://127.0.0.1:${started.port}`;
     log(
-      `${dialect}: server listening on ${base} (pid ${server.pid}, ${o.workers} server process${o.workers > 1 ? "es" : ""}); ${o.connections} connections, ${o.duration} s per scenario`,
+      `${dialect}: server listening on ${base} (pid ${server.pid}, ${plural(workersFor(dialect, o), "server process", "server processes")}); ${o.connections} connections, ${o.duration} s per scenario`,
     );
     const scenarios: ScenarioResult[] = [];
     for (const [name, paths] of [
@@ -555,12 +560,18 @@ const TARGET_REPORT_MS = 200;
 const TARGET_RECS_P99_MS = 50;
 const TARGET_SIMILAR_MS = 100;
 
+function workersFor(dialect: Dialect, o: Options): number {
+  return o.workers ?? (dialect === "sqlite" ? cpus().length : 1);
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function markdown(rep: DialectReport, o: Options): string {
   if (rep.skipped) return `### ${rep.dialect}\n\nSkipped (${rep.skipped}).\n`;
   const d = rep.dataset!;
   const g = rep.generation!;
   const lines = [
-    `### ${rep.dialect} — ${d.organizations} organisations (${d.verified} verified), ${d.people} people, ${o.connections} connections × ${o.duration} s, ${o.workers} server process${o.workers > 1 ? "es" : ""}`,
+    `### ${rep.dialect} — ${d.organizations} organisations (${d.verified} verified), ${d.people} people, ${o.connections} connections × ${o.duration} s, ${plural(workersFor(rep.dialect, o), "server process", "server processes")}`,
     "",
     `Data generation: ${g.generateMs} ms in memory; inserts ${g.insertOrganizationsMs} ms organisations, ${g.insertPeopleMs} ms people, ${g.insertMembershipsMs} ms memberships${g.analyzeMs ? `, ${g.analyzeMs} ms ANALYZE` : ""} (total ${g.totalMs} ms).`,
     "",
@@ -657,7 +668,7 @@ async function main() {
     const json = {
       ...rep,
       at: new Date().toISOString(),
-      options: { ...o, pgUrl: undefined },
+      options: { ...o, pgUrl: undefined, workers: workersFor(dialect, o) },
       environment: {
         node: process.version,
         cpus: cpus().length,

@@ -82,6 +82,7 @@ async function primary() {
     worker.on("listening", () => {
       listening++;
       if (listening === config.workers) running();
+      else if (listening > config.workers) console.log(`Server process ${worker.process.pid} is listening.`);
     });
   };
   cluster.on("exit", (worker, code, signal) => {
