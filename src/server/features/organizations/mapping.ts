@@ -83,7 +83,31 @@ export function searchParts(row: OrgRow): string[] {
   ];
 }
 
-export function toPublic(row: OrgRow, region: string | null): OrganizationPublic {
+/** The columns a public view needs (a directory page reads only these). */
+export const PUBLIC_COLUMNS = [
+  "id",
+  "name",
+  "names",
+  "original_lang",
+  "acronym",
+  "type",
+  "country",
+  "countries_of_operation",
+  "thematic_focus",
+  "engagement_areas",
+  "ecosoc_status",
+  "youth_led",
+  "victim_led",
+  "grassroots",
+  "website",
+  "description",
+  "logo_file_id",
+  "status",
+  "created_at",
+] as const satisfies ReadonlyArray<keyof OrgRow>;
+export type PublicOrgRow = Pick<OrgRow, (typeof PUBLIC_COLUMNS)[number]>;
+
+export function toPublic(row: PublicOrgRow, region: string | null): OrganizationPublic {
   return {
     id: row.id,
     name: row.name,

@@ -50,7 +50,7 @@ export async function listOrganizations(ctx: Ctx, q: OrganizationListQuery) {
   const filter = await filterOf(ctx, q);
   const offset = (q.page - 1) * q.pageSize;
   const [rows, total, regions] = await Promise.all([
-    store.list(ctx.db, filter, q.sort, q.pageSize, offset),
+    store.list(ctx.db, filter, q.sort, q.pageSize, offset, "public"),
     store.count(ctx.db, filter, JSON.stringify({ ...q, page: 0, pageSize: 0, sort: "" })),
     regionOf(ctx),
   ]);
