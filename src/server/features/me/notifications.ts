@@ -34,16 +34,29 @@ export async function myNotifications(ctx: Ctx, opts: { unreadOnly: boolean; lim
   };
 }
 
+/** Marks one's own notifications read (audited like every change, when something changed). */
 export async function markRead(ctx: Ctx, ids: string[] | "all") {
-  if (!ctx.actor) throw unauthorized();
-  let q = ctx.db
-    .updateTable("notification")
-    .set({ read_at: ctx.now().toISOString() })
-    .where("user_id", "=", ctx.actor.userId)
-    .where("read_at", "is", null);
-  if (ids !== "all") q = q.where("id", "in", ids.length ? ids : [""]);
-  const r = await q.executeTakeFirst();
-  return { marked: Number(r.numUpdatedRows) };
+  const actor = ctx.actor;
+  if (!actor) throw unauthorized();
+  return ctx.db.transaction().execute(async (trx) => {
+    let q = trx
+      .updateTable("notification")
+      .set({ read_at: ctx.now().toISOString() })
+      .where("user_id", "=", actor.userId)
+      .where("read_at", "is", null);
+    if (ids !== "all") q = q.where("id", "in", ids.length ? ids : [""]);
+    const marked = Number((await q.executeTakeFirst()).numUpdatedRows);
+    if (marked > 0)
+      await writeAudit(trx, {
+        actor,
+        action: "notification.read",
+        entity: "user",
+        entityId: actor.userId,
+        after: { ids: ids === "all" ? "all" : ids, marked },
+        ip: ctx.ip,
+      });
+    return { marked };
+  });
 }
 
 export async function myPreferences(ctx: Ctx) {
