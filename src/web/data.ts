@@ -105,7 +105,7 @@ export function formatDate(iso: string | null | undefined, withTime = false) {
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(formatLocale(), {
     dateStyle: "medium",
-    ...(withTime ? { timeStyle: "short" } : {}),
+    ...(withTime ? { timeStyle: "short", hourCycle: "h23" } : {}),
   }).format(d);
 }
 

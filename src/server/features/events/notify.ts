@@ -30,6 +30,7 @@ export function sessionTime(iso: string, timeZone: string, locale: string): stri
   return new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: "full",
     timeStyle: "short",
+    hourCycle: "h23",
     timeZone,
   }).format(new Date(iso));
 }

@@ -182,6 +182,7 @@ export async function eventReportPdf(ctx: Ctx, eventId: string, lang: PdfLang): 
   const time = new Intl.DateTimeFormat(lang, {
     dateStyle: "medium",
     timeStyle: "short",
+    hourCycle: "h23",
     timeZone: r.timeZone,
   });
   return renderReport({
@@ -189,7 +190,7 @@ export async function eventReportPdf(ctx: Ctx, eventId: string, lang: PdfLang): 
     title: pickText(r.title, lang).value,
     subtitle: `${t("title")} · ${dateRange({ start_date: r.startDate, end_date: r.endDate }, lang)}`,
     generatedOn: t("generatedOn", {
-      date: new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(
+      date: new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", hourCycle: "h23", timeZone: "UTC" }).format(
         new Date(r.generatedAt),
       ),
     }),

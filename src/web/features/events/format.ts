@@ -54,12 +54,13 @@ export function formatDay(date: string): string {
   );
 }
 
-/** "14:00–14:30" in a zone (24-hour clock in English: the UI formats English as en-GB). */
+/** "14:00–14:30" in a zone: a 24-hour clock in every language (no a.m./p.m. across time zones). */
 export function formatTimeRange(startIso: string, endIso: string, timeZone: string, withDay = false): string {
   const f = new Intl.DateTimeFormat(formatLocale(), {
     timeZone,
     hour: "numeric",
     minute: "2-digit",
+    hourCycle: "h23",
     ...(withDay ? { weekday: "short", day: "numeric", month: "short" } : {}),
   });
   return f.formatRange(new Date(startIso), new Date(endIso));
@@ -71,6 +72,7 @@ export function formatInstant(iso: string | null | undefined, timeZone: string):
   return new Intl.DateTimeFormat(formatLocale(), {
     dateStyle: "medium",
     timeStyle: "short",
+    hourCycle: "h23",
     timeZone,
   }).format(new Date(iso));
 }
