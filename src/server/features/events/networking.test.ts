@@ -122,7 +122,12 @@ describe("events: participants' directory and contact requests", () => {
 
     const pending = (await call("GET", `/api/events/${eventId}/participants`, u.B)).json();
     const aSeenByB = pending.items.find((p: { name: string }) => p.name === "Person A");
-    expect(aSeenByB.contact).toMatchObject({ status: "pending", direction: "received", email: null });
+    expect(aSeenByB.contact).toMatchObject({
+      status: "pending",
+      direction: "received",
+      email: null,
+      message: "Let us talk about shelters",
+    });
     expect(
       (await call("POST", `/api/contacts/${req.json().id}/answer`, u.A, { accept: true })).statusCode,
     ).toBe(404);

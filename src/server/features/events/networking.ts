@@ -83,7 +83,13 @@ export async function participantDirectory(
         organization: { id: r.org_id, name: r.org_name, type: r.org_type },
         isMe: r.id === me.person?.id,
         contact: contact
-          ? { id: contact.id, status: contact.status, direction: contact.direction, email: contact.email }
+          ? {
+              id: contact.id,
+              status: contact.status,
+              direction: contact.direction,
+              email: contact.email,
+              message: contact.message,
+            }
           : null,
       };
     })
@@ -96,7 +102,10 @@ export async function participantDirectory(
   return { optedIn: me.optedIn, participant: me.participant, items, total: items.length };
 }
 
-/** The caller's contact requests in this event with each other person (email only once accepted). */
+/**
+ * The caller's contact requests in this event with each other person (email only once accepted;
+ * the sender's note is shown to both).
+ */
 async function contactMap(ctx: Ctx, eventId: string, personId: string) {
   const rows = await ctx.db
     .selectFrom("contact_request")
@@ -110,7 +119,13 @@ async function contactMap(ctx: Ctx, eventId: string, personId: string) {
     : [];
   const map = new Map<
     string,
-    { id: string; status: string; direction: "sent" | "received"; email: string | null }
+    {
+      id: string;
+      status: string;
+      direction: "sent" | "received";
+      email: string | null;
+      message: string | null;
+    }
   >();
   for (const r of rows) {
     const other = r.from_person === personId ? r.to_person : r.from_person;
@@ -119,6 +134,8 @@ async function contactMap(ctx: Ctx, eventId: string, personId: string) {
       status: r.status,
       direction: r.from_person === personId ? "sent" : "received",
       email: r.status === "accepted" ? (emails.find((e) => e.id === other)?.email ?? null) : null,
+      // The note the sender wrote with the request, for the two people concerned only.
+      message: r.message,
     });
   }
   return map;

@@ -190,9 +190,12 @@ export async function eventReportPdf(ctx: Ctx, eventId: string, lang: PdfLang): 
     title: pickText(r.title, lang).value,
     subtitle: `${t("title")} · ${dateRange({ start_date: r.startDate, end_date: r.endDate }, lang)}`,
     generatedOn: t("generatedOn", {
-      date: new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", hourCycle: "h23", timeZone: "UTC" }).format(
-        new Date(r.generatedAt),
-      ),
+      date: new Intl.DateTimeFormat(lang, {
+        dateStyle: "long",
+        timeStyle: "short",
+        hourCycle: "h23",
+        timeZone: "UTC",
+      }).format(new Date(r.generatedAt)),
     }),
     sections: [
       {

@@ -183,6 +183,11 @@ function Participants({ me }: { me: Me }) {
                       <span className="cell-note">
                         <bdi>{p.organization.name}</bdi>
                       </span>
+                      {p.contact?.message ? (
+                        <blockquote className="contact-note" dir="auto">
+                          {p.contact.message}
+                        </blockquote>
+                      ) : null}
                     </span>
                     <span className="actions">
                       <button

@@ -168,6 +168,8 @@ export interface ContactState {
   status: "pending" | "accepted" | "declined";
   direction: "sent" | "received";
   email: string | null;
+  /** The note written with the request (seen by its sender and its recipient). */
+  message: string | null;
 }
 
 export interface DirectoryEntry {
