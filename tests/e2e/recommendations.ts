@@ -3,11 +3,15 @@
  * groups of the reference-case training (November 2020); a participant — the rapporteur of her
  * group — goes from her group's page to the submission form, sees that similar recommendations
  * exist while typing, gets field errors for an empty title, and submits an anonymous
- * recommendation whose text carries script and markup (sanitised by the server, inert in the page);
- * a visitor sees it on the tracker and its page without her name or organisation. A confidential one
- * is absent from the public tracker, search, statistics and CSV export. The secretariat triages it:
- * assigns it, adds a note, answers with a template (accepted, published now) and adds a follow-up
- * action with a milestone; the tracker shows it answered with its progress; the participant sees the
+ * recommendation whose text she formats in the rich-text editor (bold with Ctrl+B, a bulleted list
+ * from the toolbar, a link added with the keyboard only — a javascript: address refused) and whose
+ * rationale carries script and markup (sanitised by the server, inert in the page); a visitor sees
+ * it on the tracker and its page, with its <strong>, <li> and link, without her name or
+ * organisation. A confidential one is absent from the public tracker, search, statistics and CSV
+ * export. The secretariat triages it: assigns it to herself, then to a colleague picked by name,
+ * adds a note, answers with a template (accepted, published now), adds a follow-up action with a
+ * milestone and deletes the template after confirming; the tracker shows it answered with its
+ * progress; the participant sees the
  * notification under the bell and sets her notification preferences. Every new page is checked with
  * axe at 1280 and 390 px, in English and Arabic (screenshots/e2e/recs-*.png).
  *
@@ -43,6 +47,7 @@ const PERSON_ORG = reference.organizations.find((o: { key: string }) => o.key ==
   | { name?: string; names?: Record<string, string> }
   | undefined;
 const DEMO_TITLE = reference.event.title.en;
+const LINK = "https://www.unodc.org/unodc/en/organized-crime/intro/UNTOC.html";
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -151,11 +156,72 @@ export async function recommendationsJourney(ctx: RecommendationsJourneyContext)
     await both(person, "recs-01-new-similar-en");
 
     await person.locator("#rec-title").fill(TITLE);
-    await person
-      .locator("#rec-text")
-      .fill(
-        `States parties should protect whistleblowers and migrants who report trafficking, with safe reporting channels.\n\n${XSS}`,
-      );
+    // the text in the rich-text editor: bold with Ctrl+B, a bulleted list from the toolbar
+    const editor = person.locator("#rec-text");
+    assert.equal(await editor.getAttribute("role"), "textbox");
+    assert.equal(await editor.getAttribute("aria-multiline"), "true");
+    const toolbar = person.getByRole("toolbar");
+    const tool = (name: string) => toolbar.getByRole("button", { name, exact: true });
+    /** Waits for a toolbar toggle to say it is on (or off). */
+    const pressed = (name: string, on: boolean) =>
+      tool(name)
+        .and(toolbar.locator(`[aria-pressed="${on}"]`))
+        .waitFor();
+    await editor.fill("");
+    await editor.click();
+    await person.keyboard.type("States parties should protect ");
+    await person.keyboard.press("Control+B");
+    await pressed(en.editor.bold, true);
+    await person.keyboard.type("whistleblowers and migrants");
+    await person.keyboard.press("Control+B");
+    await person.keyboard.type(" who report trafficking, with:");
+    await pressed(en.editor.bold, false);
+    await person.keyboard.press("Enter");
+    await tool(en.editor.bulletList).click();
+    await pressed(en.editor.bulletList, true);
+    await person.keyboard.type("safe reporting channels");
+    await person.keyboard.press("Enter");
+    await person.keyboard.type("protection from retaliation");
+    await person.keyboard.press("Enter");
+    await person.keyboard.press("Enter"); // an empty item ends the list
+    await pressed(en.editor.bulletList, false);
+    await person.keyboard.type("See the UNTOC");
+    // a link with the keyboard only: select the word, Shift+Tab to the toolbar (one tab stop), End
+    for (let i = 0; i < "UNTOC".length; i++) await person.keyboard.press("Shift+ArrowLeft");
+    await person.keyboard.press("Shift+Tab");
+    assert.equal(
+      await person.evaluate(() => document.activeElement?.closest('[role="toolbar"]') !== null),
+      true,
+      "Shift+Tab from the text reaches the toolbar",
+    );
+    await person.keyboard.press("End");
+    assert.equal(await tool(en.editor.link).evaluate((b) => b === document.activeElement), true);
+    await person.keyboard.press("Enter");
+    const linkDialog = person.getByRole("dialog");
+    await linkDialog.locator("#rec-text-link-href").fill("javascript:alert(1)");
+    await person.keyboard.press("Enter");
+    await linkDialog
+      .locator("#rec-text-link-href-error")
+      .filter({ hasText: en.editor.linkInvalid })
+      .waitFor();
+    await settled(person);
+    await ctx.check(person, "recs-01-link-dialog-en");
+    await linkDialog.locator("#rec-text-link-href").fill(LINK);
+    await person.keyboard.press("Enter");
+    await linkDialog.waitFor({ state: "detached" });
+    // the selected word became the link
+    await editor
+      .locator(`a[href="${LINK}"]`)
+      .filter({ hasText: /^UNTOC$/ })
+      .waitFor();
+    assert.equal(await editor.locator("a").count(), 1);
+    assert.equal(
+      await person.evaluate(() => document.activeElement?.id),
+      "rec-text",
+      "focus is back in the text after the link",
+    );
+    await person.locator("#rec-rationale").fill(`Reporting is dangerous without protection.\n\n${XSS}`);
+    await both(person, "recs-01-new-editor-en");
     await person.locator('#rec-protection input[value="anonymous"]').check();
     await person.locator('#rec-addressedActors input[type="checkbox"]').first().check();
     await person.locator("#rec-themes").fill("Protection, Whistleblowers");
@@ -166,6 +232,8 @@ export async function recommendationsJourney(ctx: RecommendationsJourneyContext)
     const recId = new URL(person.url()).pathname.split("/").pop()!;
     await person.locator("main h1").filter({ hasText: TITLE_TEXT }).waitFor();
     await noXss(person, "the new recommendation's page");
+    const text = person.locator('section[aria-labelledby="rec-text-title"] .rich-text').first();
+    await text.locator("strong").filter({ hasText: "whistleblowers and migrants" }).waitFor();
     assert.ok(!(await person.locator("main h1").innerHTML()).includes("<b>"), "markup in the title is text");
     await both(person, "recs-02-page-author-en");
 
@@ -191,6 +259,17 @@ export async function recommendationsJourney(ctx: RecommendationsJourneyContext)
     const orgName = PERSON_ORG?.name ?? PERSON_ORG?.names?.en ?? "";
     if (orgName) assert.ok(!main.includes(orgName.toLowerCase()), "her organisation is not on the page");
     await visitor.locator(".rec-author").filter({ hasText: en.recs.anonymous }).waitFor();
+    // the formatting written in the editor reaches the public page
+    const publicText = visitor.locator('section[aria-labelledby="rec-text-title"] .rich-text').first();
+    const html = await publicText.innerHTML();
+    assert.ok(html.includes("<strong>whistleblowers and migrants</strong>"), `bold text: ${html}`);
+    assert.deepEqual(await publicText.locator("ul > li").allTextContents(), [
+      "safe reporting channels",
+      "protection from retaliation",
+    ]);
+    const publicLink = publicText.locator(`a[href="${LINK}"]`);
+    assert.equal(await publicLink.textContent(), "UNTOC");
+    assert.equal(await publicLink.getAttribute("rel"), "noopener noreferrer nofollow");
     await both(visitor, "recs-03-page-public-en");
 
     await visitor.goto(`${ctx.base}/recommendations`);
@@ -250,7 +329,30 @@ export async function recommendationsJourney(ctx: RecommendationsJourneyContext)
     await staff.waitForURL(`**/admin/recommendations/${recId}`);
     await staff.locator("#answer-template").waitFor();
     await staff.getByRole("button", { name: en.triage.assignMe }).click();
-    await staff.getByText(en.triage.assignedToMe).waitFor();
+    await staff.locator(".assignee").filter({ hasText: en.triage.assignedToMe }).waitFor();
+    // then to a colleague, picked by name among the secretariat and admins
+    const COLLEAGUE = reference.secretariat.find(
+      (s) => s.role === "secretariat" && s.email !== ctx.staffEmail,
+    )!;
+    const ME = reference.secretariat.find((s) => s.email === ctx.staffEmail)!;
+    const options = await staff.locator("#assign-assignedTo option").allTextContents();
+    assert.equal(options[0], en.triage.assignNobody, "nobody comes first");
+    const names = reference.secretariat
+      .map((s) => (s.email === ctx.staffEmail ? en.triage.assigneeYou.replace("{{name}}", s.name) : s.name))
+      .sort((a, b) => a.localeCompare(b, "en"));
+    assert.deepEqual(
+      options.slice(1).filter((o) => names.includes(o)),
+      names,
+      "every member of the secretariat and admin, by name",
+    );
+    await staff.locator("#assign-assignedTo").selectOption({ label: COLLEAGUE.name });
+    await staff.getByRole("button", { name: en.triage.assign, exact: true }).click();
+    await staff.locator(".assignee").filter({ hasText: COLLEAGUE.name }).waitFor();
+    await staff
+      .locator(".live-status")
+      .filter({ hasText: en.triage.assignedDone.replace("{{name}}", COLLEAGUE.name) })
+      .waitFor();
+    assert.ok(!((await staff.locator(".assignee").textContent()) ?? "").includes(ME.name));
     await staff.locator("#note-text").fill(`Check with the Protocol team, @${ctx.staffEmail}`);
     await staff.getByRole("button", { name: en.triage.addNoteButton }).click();
     await staff.locator(".comments li").first().waitFor();
@@ -276,6 +378,30 @@ export async function recommendationsJourney(ctx: RecommendationsJourneyContext)
     await staff.getByRole("button", { name: en.triage.addActionButton }).click();
     await staff.locator(".actions-editor .editor-item").first().waitFor();
     await both(staff, "recs-07-admin-actions-en");
+
+    // the template is deleted, after a confirmation
+    await staff.locator(".template-manage > summary").click();
+    const deleteButton = staff.getByRole("button", {
+      name: en.triage.deleteTemplateNamed.replace("{{name}}", TEMPLATE),
+    });
+    await deleteButton.waitFor();
+    await both(staff, "recs-07-admin-templates-en");
+    await deleteButton.click();
+    const confirmDelete = staff.getByRole("alertdialog");
+    await confirmDelete.getByText(en.triage.deleteTemplateConfirm.replace("{{name}}", TEMPLATE)).waitFor();
+    await settled(staff);
+    await ctx.check(staff, "recs-07-delete-template-dialog-en");
+    await confirmDelete.getByRole("button", { name: en.triage.deleteTemplateButton }).click();
+    await confirmDelete.waitFor({ state: "detached" });
+    await staff
+      .locator(".live-status")
+      .filter({ hasText: en.triage.templateDeleted.replace("{{name}}", TEMPLATE) })
+      .waitFor();
+    assert.equal(await deleteButton.count(), 0, "the template is no longer listed");
+    assert.equal(await staff.locator("#answer-template option").filter({ hasText: TEMPLATE }).count(), 0);
+    assert.equal(await staff.evaluate(() => document.activeElement?.tagName), "SUMMARY", "focus stays near");
+    const templatesLeft = await call("GET", "/api/answer-templates");
+    assert.ok(!templatesLeft.some((x: { name: string }) => x.name === TEMPLATE), "deleted on the server");
 
     await staff.goto(`${ctx.base}/admin/recommendations/clusters`);
     await staff.locator("main h1").filter({ hasText: en.clusters.title }).waitFor();
@@ -364,6 +490,21 @@ export async function recommendationsJourney(ctx: RecommendationsJourneyContext)
     await ctx.switchLanguage(person, "ar");
     await person.goto(`${ctx.base}/recommendations/new?eventId=${demo.id}`);
     await person.locator("form.rec-form").waitFor();
+    // the editor follows the page direction; its toolbar reads from the right
+    const arEditor = person.locator("#rec-text");
+    assert.equal(await arEditor.evaluate((e) => getComputedStyle(e).direction), "rtl");
+    await arEditor.click();
+    await person.keyboard.type("ينبغي للدول الأطراف ");
+    await person.keyboard.press("Control+B");
+    await person.keyboard.type("حماية المبلغين");
+    const arBold = person.getByRole("toolbar").getByRole("button", { name: ar.editor.bold, exact: true });
+    await arBold.and(person.locator('[aria-pressed="true"]')).waitFor();
+    assert.equal(await arEditor.locator("b, strong").first().textContent(), "حماية المبلغين");
+    const [first, second] = await person
+      .getByRole("toolbar")
+      .getByRole("button")
+      .evaluateAll((bs) => bs.slice(0, 2).map((b) => b.getBoundingClientRect().left));
+    assert.ok(first > second, "the first button is on the right");
     await both(person, "recs-22-new-ar");
     await person.goto(`${ctx.base}/me/notifications`);
     await person.locator(".notification-list li").first().waitFor();

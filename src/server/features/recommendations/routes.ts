@@ -75,6 +75,18 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    "/recommendations/assignees",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "The people a recommendation can be assigned to (the secretariat and admins, by name)",
+      },
+    },
+    async (req) => svc.listAssignees(req.ctx),
+  );
+
+  app.get(
     "/recommendations/stats",
     {
       config: { access: "public" },

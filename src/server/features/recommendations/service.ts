@@ -317,6 +317,54 @@ export async function createRecommendation(
   return getRecommendation(ctx, id);
 }
 
+// ------------------------------------------------------------------ assignment
+
+const STAFF_ROLES = ["admin", "secretariat"];
+
+/**
+ * The people a recommendation can be assigned to: users with the admin or secretariat role, with
+ * their id and name only, sorted by name in the caller's language (the same on both databases).
+ */
+export async function listAssignees(ctx: Ctx): Promise<Array<{ id: string; name: string }>> {
+  const rows = await ctx.db
+    .selectFrom("user as u")
+    .select(["u.id", "u.name"])
+    .where("u.id", "in", (eb) =>
+      eb.selectFrom("platform_role").select("user_id").where("role", "in", STAFF_ROLES),
+    )
+    .execute();
+  const collator = new Intl.Collator(ctx.locale, { sensitivity: "base" });
+  return rows
+    .map((r) => ({ id: r.id, name: r.name }))
+    .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Refuses an assignee who is not (or no longer) a member of the secretariat or an admin. */
+async function checkAssignee(ctx: Ctx, userId: string) {
+  const role = userId
+    ? await ctx.db
+        .selectFrom("platform_role")
+        .select("user_id")
+        .where("user_id", "=", userId)
+        .where("role", "in", STAFF_ROLES)
+        .executeTakeFirst()
+    : undefined;
+  if (!role)
+    throw badRequest(
+      "validation",
+      "A recommendation can be assigned only to a member of the secretariat or an administrator.",
+      [{ path: "assignedTo", message: "is not a member of the secretariat" }],
+    );
+}
+
+/** Names of the assignees among these user ids (for the secretariat's views). */
+async function assigneeNames(ctx: Ctx, ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Map();
+  const rows = await ctx.db.selectFrom("user").select(["id", "name"]).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function updateRecommendation(
   ctx: Ctx,
   id: string,
@@ -335,6 +383,8 @@ export async function updateRecommendation(
         );
       if (patch.assignedTo !== undefined) throw forbidden();
     }
+    if (patch.assignedTo != null && patch.assignedTo !== before.assigned_to)
+      await checkAssignee(tx, patch.assignedTo);
     if (
       patch.eventId !== undefined ||
       patch.groupId !== undefined ||
@@ -476,7 +526,7 @@ async function endorsementsOf(ctx: Ctx, ids: string[], full: boolean) {
   return map;
 }
 
-function baseView(r: Row, full: boolean) {
+function baseView(r: Row, full: boolean, names?: Map<string, string>) {
   const parse = (c: string) => JSON.parse(c);
   return {
     id: r.id,
@@ -512,6 +562,8 @@ function baseView(r: Row, full: boolean) {
             pendingAnswer: r.pending_answer ? JSON.parse(r.pending_answer) : null,
             answerPublishAt: r.answer_publish_at,
             assignedTo: r.assigned_to,
+            /** The assignee's name, for the secretariat only. */
+            assigneeName: (r.assigned_to && names?.get(r.assigned_to)) || null,
           },
         }
       : {}),
@@ -523,7 +575,7 @@ export async function getRecommendation(ctx: Ctx, id: string) {
   if (!(await canSee(ctx, r))) throw notFound("recommendation");
   const staff = isStaff(ctx.actor);
   const full = staff || (await isAuthor(ctx, r));
-  const [origin, endorsements, timeline, merged] = await Promise.all([
+  const [origin, endorsements, timeline, merged, names] = await Promise.all([
     originOf(ctx, r, full),
     endorsementsOf(ctx, [id], staff),
     ctx.db
@@ -533,6 +585,7 @@ export async function getRecommendation(ctx: Ctx, id: string) {
       .orderBy("at")
       .execute(),
     ctx.db.selectFrom("recommendation").selectAll().where("merged_into", "=", id).execute(),
+    staff ? assigneeNames(ctx, [r.assigned_to]) : undefined,
   ]);
   // Origins of the recommendations merged into this one, each as its own protection allows.
   const mergedOrigins = [];
@@ -554,7 +607,7 @@ export async function getRecommendation(ctx: Ctx, id: string) {
     };
   }
   return {
-    ...baseView(r, full),
+    ...baseView(r, full, names),
     origin,
     mergedFrom: mergedOrigins,
     endorsedBy: endorsements.get(id) ?? [],

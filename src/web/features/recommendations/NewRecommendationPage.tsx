@@ -19,12 +19,15 @@ import {
   TextField,
 } from "../../ui/forms.tsx";
 import { RequireUser } from "../../ui/guards.tsx";
+import { RichTextEditor } from "../../ui/RichTextEditor.tsx";
+import { richTextIsEmpty } from "../../ui/richText.ts";
 import { useSubmit } from "../../ui/useSubmit.ts";
 import { PageTitle } from "../../ui/widgets.tsx";
 import { eventApi, eventKeys, type MyApplication } from "../events/endpoints.ts";
 import { eventTitle } from "../events/ui.tsx";
 import {
   actorOptions,
+  htmlToText,
   LocalText,
   type RecDetail,
   RecStatusBadge,
@@ -92,7 +95,8 @@ function NewRecommendationForm({ me }: { me: Me }) {
   if (eventId && !eventOptions.some((o) => o.value === eventId))
     eventOptions.push({ value: eventId, label: t("recs.eventFromLink") });
 
-  const probe = useDebounced(`${title}\n${text}`.trim(), 500);
+  // The text is HTML from the editor: its words are what "similar" compares.
+  const probe = useDebounced(`${title}\n${text ? htmlToText(text) : ""}`.trim(), 500);
   const similar = useQuery({
     queryKey: ["recommendations", "similar", probe],
     queryFn: ({ signal }) =>
@@ -127,7 +131,7 @@ function NewRecommendationForm({ me }: { me: Me }) {
   const submit = run(async () => {
     const missing: Record<string, string> = {};
     if (!title.trim()) missing.title = t("recs.errors.titleRequired");
-    if (!text.trim()) missing.text = t("recs.errors.textRequired");
+    if (richTextIsEmpty(text)) missing.text = t("recs.errors.textRequired");
     setLocal(missing);
     if (Object.keys(missing).length) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>(".error-summary")?.focus());
@@ -135,7 +139,7 @@ function NewRecommendationForm({ me }: { me: Me }) {
     }
     const body = {
       title: { [lang]: title.trim() },
-      text: { [lang]: toParagraphs(text) },
+      text: { [lang]: text },
       ...(rationale.trim() ? { rationale: { [lang]: toParagraphs(rationale) } } : {}),
       originalLang: lang,
       addressedActors: actors,
@@ -203,16 +207,15 @@ function NewRecommendationForm({ me }: { me: Me }) {
           lang={lang}
           dir="auto"
         />
-        <TextArea
+        <RichTextEditor
           id={fieldId(FORM, "text")}
           label={t("recs.fieldText")}
           hint={t("recs.fieldTextHint")}
           value={text}
           onChange={setText}
-          rows={7}
           error={err("text")}
           lang={lang}
-          dir="auto"
+          required
         />
         {similar.data?.length ? (
           <section className="notice notice-warning rec-similar" aria-labelledby="rec-similar-title">

@@ -20,6 +20,7 @@ export const recApi = {
   clusters: "/api/recommendations/clusters",
   answers: "/api/recommendations/answers",
   publish: "/api/recommendations/publish",
+  assignees: "/api/recommendations/assignees",
   templates: "/api/answer-templates",
   template: (id: string) => `/api/answer-templates/${id}`,
   one: (id: string) => `/api/recommendations/${id}`,
@@ -39,6 +40,7 @@ export const recKeys = {
   actions: (id: string) => ["recommendations", "one", id, "actions"] as const,
   notes: (id: string) => ["recommendations", "one", id, "notes"] as const,
   templates: ["answer-templates"] as const,
+  assignees: ["recommendation-assignees"] as const,
   clusters: (threshold: string) => ["recommendations", "clusters", threshold] as const,
 };
 
@@ -70,6 +72,8 @@ export interface RecItem {
     pendingAnswer: { status: string; rationale: LocalizedText } | null;
     answerPublishAt: string | null;
     assignedTo: string | null;
+    /** The assignee's name (the secretariat's view of one recommendation). */
+    assigneeName?: string | null;
   };
 }
 
@@ -111,6 +115,12 @@ export interface RecList {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/** Someone a recommendation can be assigned to (the secretariat and admins). */
+export interface Assignee {
+  id: string;
+  name: string;
 }
 
 export interface AnswerTemplate {

@@ -1,10 +1,36 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api.ts";
+import { formatNumber } from "../../../data.ts";
 import { currentLocale } from "../../../i18n/index.ts";
-import { fieldErrors, fieldId, RadioGroup, SelectField, TextArea, TextField } from "../../../ui/forms.tsx";
+import {
+  ErrorSummary,
+  fieldErrors,
+  fieldId,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+} from "../../../ui/forms.tsx";
+import { useSubmit } from "../../../ui/useSubmit.ts";
+import { LiveStatus, ModalDialog } from "../../../ui/widgets.tsx";
 import { pickLocalized } from "../../events/format.ts";
-import { type AnswerTemplate, htmlToText, recApi, recKeys, statusOptions, toParagraphs } from "../shared.tsx";
+import {
+  type AnswerTemplate,
+  htmlToText,
+  RecStatusBadge,
+  recApi,
+  recKeys,
+  statusOptions,
+  toParagraphs,
+} from "../shared.tsx";
+
+const useTemplates = () =>
+  useQuery({
+    queryKey: recKeys.templates,
+    queryFn: ({ signal }) => api.get<AnswerTemplate[]>(recApi.templates, undefined, signal),
+  });
 
 export interface AnswerState {
   template: string;
@@ -50,10 +76,7 @@ export function AnswerFields({
   const errors = fieldErrors(error);
   const err = (k: string) =>
     errors[k] ?? Object.entries(errors).find(([p]) => p.startsWith(`${k}.`))?.[1] ?? undefined;
-  const templates = useQuery({
-    queryKey: recKeys.templates,
-    queryFn: ({ signal }) => api.get<AnswerTemplate[]>(recApi.templates, undefined, signal),
-  });
+  const templates = useTemplates();
   const set = (patch: Partial<AnswerState>) => onChange({ ...value, ...patch });
   const pickTemplate = (id: string) => {
     const tpl = templates.data?.find((x) => x.id === id);
@@ -116,6 +139,89 @@ export function AnswerFields({
           required
         />
       ) : null}
+    </>
+  );
+}
+
+/**
+ * The saved answer templates, each with a button to delete it (after a confirmation). They are the
+ * whole secretariat's: deleting one changes no answer already given with it.
+ */
+export function AnswerTemplates({ onDeleted }: { onDeleted?: (id: string) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const templates = useTemplates();
+  const { error, setError, busy, run } = useSubmit();
+  const [asking, setAsking] = useState<AnswerTemplate | null>(null);
+  const [done, setDone] = useState("");
+  const [refocus, setRefocus] = useState(false);
+  const summary = useRef<HTMLElement>(null);
+  const list = templates.data ?? [];
+  const remove = run(async () => {
+    if (!asking) return;
+    const next = await api.del<AnswerTemplate[]>(recApi.template(asking.id));
+    queryClient.setQueryData(recKeys.templates, next);
+    onDeleted?.(asking.id);
+    setDone(t("triage.templateDeleted", { name: asking.name }));
+    setAsking(null);
+    setRefocus(true);
+  });
+  // The deleted template's button is gone: focus goes back to the list's summary.
+  useEffect(() => {
+    if (!refocus || asking) return;
+    setRefocus(false);
+    summary.current?.focus();
+  }, [refocus, asking]);
+  return (
+    <>
+      <details className="template-manage">
+        <summary ref={summary}>
+          {t("triage.templatesManage", { formatted: formatNumber(list.length) })}
+        </summary>
+        {list.length ? (
+          <ul className="template-list">
+            {list.map((x) => (
+              <li key={x.id}>
+                <span className="template-name" dir="auto">
+                  {x.name}
+                </span>{" "}
+                <RecStatusBadge status={x.status} />
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small template-delete"
+                  aria-label={t("triage.deleteTemplateNamed", { name: x.name })}
+                  onClick={() => {
+                    setError(null);
+                    setAsking(x);
+                  }}
+                >
+                  {t("triage.deleteTemplate")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">{templates.isPending ? t("common.loading") : t("triage.noTemplates")}</p>
+        )}
+      </details>
+      <LiveStatus>{done}</LiveStatus>
+      <ModalDialog
+        isOpen={!!asking}
+        onClose={() => setAsking(null)}
+        title={t("triage.deleteTemplateTitle")}
+        role="alertdialog"
+      >
+        <ErrorSummary error={error} />
+        <p>{t("triage.deleteTemplateConfirm", { name: asking?.name ?? "" })}</p>
+        <div className="actions">
+          <button type="button" className="btn btn-danger" disabled={busy} onClick={remove}>
+            {t("triage.deleteTemplateButton")}
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={() => setAsking(null)}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      </ModalDialog>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useEffect, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ANSWER_STATUSES } from "../../../../shared/schemas/recommendations.ts";
 import { api } from "../../../api.ts";
@@ -9,6 +9,7 @@ import { currentLocale } from "../../../i18n/index.ts";
 import {
   ErrorSummary,
   fieldErrors,
+  fieldId,
   Loading,
   QueryError,
   SelectField,
@@ -21,6 +22,7 @@ import { pickLocalized } from "../../events/format.ts";
 import { OriginCard, TagsCard } from "../RecommendationPage.tsx";
 import {
   ACTION_STATUSES,
+  type Assignee,
   htmlToText,
   LocalText,
   type Milestone,
@@ -33,7 +35,7 @@ import {
   recApi,
   recKeys,
 } from "../shared.tsx";
-import { AnswerFields, type AnswerState, answerBody, emptyAnswer } from "./AnswerFields.tsx";
+import { AnswerFields, type AnswerState, AnswerTemplates, answerBody, emptyAnswer } from "./AnswerFields.tsx";
 
 export default function RecommendationAdminPage() {
   const { id = "" } = useParams();
@@ -167,6 +169,9 @@ function AnswerCard({ rec: r }: { rec: RecDetail }) {
         </button>
       </form>
       <LiveStatus>{done}</LiveStatus>
+      <AnswerTemplates
+        onDeleted={(id) => setAnswer((a) => (a.template === id ? { ...a, template: "" } : a))}
+      />
     </section>
   );
 }
@@ -177,53 +182,76 @@ function AssignCard({ rec: r }: { rec: RecDetail }) {
   const queryClient = useQueryClient();
   const { error, busy, run } = useSubmit();
   const current = r.internal?.assignedTo ?? null;
-  const [other, setOther] = useState("");
+  const myId = me.data?.user?.id;
+  const people = useQuery({
+    queryKey: recKeys.assignees,
+    queryFn: ({ signal }) => api.get<Assignee[]>(recApi.assignees, undefined, signal),
+  });
+  const [choice, setChoice] = useState(current ?? "");
   const [done, setDone] = useState("");
+  // The choice follows the saved assignment (after a save, or a change made elsewhere).
+  useEffect(() => setChoice(current ?? ""), [current]);
+  const list = people.data ?? [];
+  const options = list.map((p) => ({
+    value: p.id,
+    label: p.id === myId ? t("triage.assigneeYou", { name: p.name }) : p.name,
+  }));
+  // Someone assigned before losing the role stays visible as the current choice.
+  if (current && !list.some((p) => p.id === current))
+    options.push({ value: current, label: r.internal?.assigneeName ?? t("triage.assigneeUnknown") });
   const assign = (to: string | null) =>
     run(async () => {
-      await api.patch(recApi.one(r.id), { assignedTo: to });
+      const saved = await api.patch<RecDetail>(recApi.one(r.id), { assignedTo: to });
       await queryClient.invalidateQueries({ queryKey: recKeys.all });
-      setOther("");
-      setDone(t("common.saved"));
+      setDone(
+        to == null
+          ? t("triage.unassigned")
+          : t("triage.assignedDone", { name: saved.internal?.assigneeName ?? "" }),
+      );
     });
-  const myId = me.data?.user?.id;
+  const currentName = r.internal?.assigneeName ?? list.find((p) => p.id === current)?.name;
   return (
     <section className="card" aria-labelledby="assign-title">
       <h2 id="assign-title" className="h3">
         {t("triage.assignTitle")}
       </h2>
-      <p>
-        {current == null
-          ? t("triage.assignedToNobody")
-          : current === myId
-            ? t("triage.assignedToMe")
-            : t("triage.assignedToOther", { id: current })}
+      <p className="assignee">
+        {current == null ? (
+          t("triage.assignedToNobody")
+        ) : current === myId ? (
+          t("triage.assignedToMe")
+        ) : currentName ? (
+          <Trans
+            i18nKey="triage.assignedToName"
+            values={{ name: currentName }}
+            components={{ bdi: <bdi /> }}
+          />
+        ) : (
+          t("triage.assigneeUnknown")
+        )}
       </p>
-      <ErrorSummary error={error} />
-      <div className="actions">
-        {current !== myId ? (
-          <button type="button" className="btn btn-secondary" disabled={busy} onClick={assign(myId ?? null)}>
-            {t("triage.assignMe")}
-          </button>
-        ) : null}
-        {current ? (
-          <button type="button" className="btn btn-ghost" disabled={busy} onClick={assign(null)}>
-            {t("triage.unassign")}
-          </button>
-        ) : null}
-      </div>
-      <form onSubmit={assign(other.trim())} className="inline-form">
-        <TextField
-          id="assign-other"
-          label={t("triage.assignColleague")}
-          hint={t("triage.assignColleagueHint")}
-          value={other}
-          onChange={setOther}
+      <ErrorSummary error={error} form="assign" />
+      <form onSubmit={assign(choice || null)} className="inline-form">
+        <SelectField
+          id={fieldId("assign", "assignedTo")}
+          label={t("triage.assignTo")}
+          value={choice}
+          onChange={setChoice}
+          options={options}
+          emptyLabel={t("triage.assignNobody")}
+          error={fieldErrors(error).assignedTo}
         />
-        <button type="submit" className="btn btn-secondary" disabled={busy || !other.trim()}>
+        <button type="submit" className="btn btn-secondary" disabled={busy || choice === (current ?? "")}>
           {t("triage.assign")}
         </button>
       </form>
+      {myId && current !== myId && list.some((p) => p.id === myId) ? (
+        <div className="actions">
+          <button type="button" className="btn btn-ghost" disabled={busy} onClick={assign(myId)}>
+            {t("triage.assignMe")}
+          </button>
+        </div>
+      ) : null}
       <LiveStatus>{done}</LiveStatus>
     </section>
   );
