@@ -1,11 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import en from "../web/i18n/locales/en.json";
 import {
   assignBreakouts,
+  BREAKOUT_ISSUE_CODES,
+  type BreakoutIssue,
+  type BreakoutIssueParams,
   type BreakoutOptions,
   type BreakoutPerson,
   type BreakoutResult,
+  breakoutIssueText,
   checkAssignment,
+  checkAssignmentIssues,
   moveperson,
   scoreAssignment,
 } from "./breakouts.ts";
@@ -519,5 +525,133 @@ describe("scoreAssignment", () => {
       "youth",
     ]);
     expect(r.score.perGroup.length).toBe(5);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Structured issues: one per sentence of `violations`, the sentence derived from the issue
+
+const sentences = (issues: BreakoutIssue[]) => issues.map(breakoutIssueText);
+
+describe("violations as structured issues", () => {
+  it("every violation is the sentence of its issue, for optimised, moved and arbitrary splits", {
+    timeout: PROPERTY_TIMEOUT,
+  }, () => {
+    fc.assert(
+      fc.property(
+        cohortArb,
+        fc.integer(),
+        fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), { maxLength: 3 }),
+        ({ people: base, grouping, seed }, plantSeed, pinIdx) => {
+          const K = groupCount(base.length, grouping);
+          const planted = plant(base, K, plantSeed);
+          // Colleagues kept from `plant` on odd seeds, the generated organisations on even ones.
+          const people = plantSeed % 2 ? planted.people : base;
+          const n = people.length;
+          // Extra pins from generated indices; an index past the cohort is an unknown id.
+          const extra = pinIdx.map((pin) => pin.map((i) => (i % (n + 2) < n ? `p${i % (n + 2)}` : `x${i}`)));
+          const constraints = {
+            together: [...planted.together, ...extra.slice(0, 1)],
+            apart: [...planted.apart, ...extra.slice(1)],
+          };
+          const r = assignBreakouts(people, { ...grouping, seed, ...constraints });
+          expect(r.violations).toEqual(sentences(r.issues));
+          expect(r.issues).toEqual(checkAssignmentIssues(people, r.groups, constraints));
+          const moved = moveperson(
+            people,
+            r.groups,
+            people[(plantSeed >>> 0) % n].id,
+            0,
+            undefined,
+            constraints,
+          );
+          expect(moved.violations).toEqual(sentences(moved.issues));
+          expect(moved.violations).toEqual(checkAssignment(people, moved.groups, constraints));
+          // An arbitrary split (uneven sizes, people missing or twice, unknown ids) breaks more.
+          const int = prng(seed);
+          const arbitrary: string[][] = Array.from({ length: K }, () => []);
+          for (let i = 0; i < n + int(4); i++) {
+            const j = int(n + 2);
+            arbitrary[int(K)].push(j < n ? people[j].id : `ghost${j - n}`);
+          }
+          const issues = checkAssignmentIssues(people, arbitrary, constraints);
+          expect(checkAssignment(people, arbitrary, constraints)).toEqual(sentences(issues));
+          for (const issue of issues) {
+            expect(BREAKOUT_ISSUE_CODES).toContain(issue.code);
+            // Group numbers are 1-based (`groups` is a count where it is not a list).
+            const params: BreakoutIssueParams = issue.params;
+            const numbers = [params.group ?? [], Array.isArray(params.groups) ? params.groups : []];
+            for (const g of numbers.flat()) {
+              expect(g).toBeGreaterThanOrEqual(1);
+              expect(g).toBeLessThanOrEqual(K);
+            }
+          }
+        },
+      ),
+      { numRuns: RUNS / 2 },
+    );
+  });
+
+  it("states each kind of issue in the same words as before, with parameters for translation", () => {
+    const person = (id: string, org: string | null): BreakoutPerson => ({
+      id,
+      country: null,
+      region: null,
+      sector: null,
+      gender: null,
+      youth: null,
+      languages: [],
+      organizationId: org,
+    });
+    const people = [
+      person("a", "o1"),
+      person("b", "o1"),
+      person("c", "o2"),
+      person("d", "o2"),
+      person("e", "o2"),
+      person("f", "o2"),
+      person("g", null),
+      person("h", null),
+    ];
+    const groups = [["a", "b", "c", "d", "e", "ghost"], ["f", "a"], ["g"]];
+    const constraints = {
+      together: [
+        ["a", "f"],
+        ["g", "nobody"],
+      ],
+      apart: [
+        ["a", "b", "x"],
+        ["c", "d", "e", "f"],
+      ],
+    };
+    const issues = checkAssignmentIssues(people, groups, constraints);
+    expect(sentences(issues)).toEqual([
+      'group 1 contains unknown id "ghost"',
+      '"a" is in more than one group (1 and 2)',
+      '"h" is in no group',
+      "group sizes range from 1 to 6 (more than 1 apart)",
+      "together pin 1 is split across groups 1, 2",
+      'together pin 2 names unknown id "nobody"',
+      'apart pin 1 names unknown id "x"',
+      'apart pin 1: "a", "b" are all in group 1',
+      "apart pin 2 has 4 members but there are only 3 groups: cannot be fully separated",
+      "apart pin 2 is not spread evenly: 0 to 3 members per group (1 to 2 possible)",
+      'organisation "o1": "a", "b" are all in group 1',
+      'organisation "o2" has 4 members but there are only 3 groups: cannot be fully separated',
+      'organisation "o2" is not spread evenly: 0 to 3 members per group (1 to 2 possible)',
+    ]);
+    expect(checkAssignment(people, groups, constraints)).toEqual(sentences(issues));
+    expect(issues.map((i) => i.code).sort()).toEqual([...BREAKOUT_ISSUE_CODES].sort());
+    expect(issues.find((i) => i.code === "organization_uneven")).toEqual({
+      code: "organization_uneven",
+      params: { organization: "o2", people: ["c", "d", "e", "f"], min: 0, max: 3, floor: 1, cap: 2 },
+    });
+    expect(issues.find((i) => i.code === "together_split")?.params).toEqual({ pin: 1, groups: [1, 2] });
+    // The English translation uses only parameters that the issue has.
+    const texts = (en as { breakouts: { issues: Record<string, string> } }).breakouts.issues;
+    for (const issue of issues) {
+      const used = [...texts[issue.code].matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]);
+      for (const name of used) expect(Object.keys(issue.params), `${issue.code}: ${name}`).toContain(name);
+    }
   });
 });

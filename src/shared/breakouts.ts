@@ -44,6 +44,8 @@
  * `violations` lists every hard constraint the returned groups do not meet, including those that
  * cannot be met at all (an organisation or apart pin with more members than groups, a pin naming
  * an unknown id, people pinned both together and apart); it is empty when everything was met.
+ * `issues` holds the same, one structured `BreakoutIssue` (code and parameters) per sentence and
+ * in the same order, for translation: each sentence is derived from its issue.
  * `commonLanguage` is soft and not reported there.
  *
  * ## Algorithm
@@ -121,9 +123,77 @@ export interface BreakoutResult {
   score: BalanceScore;
   /** Score of a seeded random split with the same group sizes and hard constraints. */
   randomScore: BalanceScore;
-  /** Hard constraints that could not be met (empty when all were). */
+  /** Hard constraints that could not be met (empty when all were), in English. */
   violations: string[];
+  /** The same, one structured issue per sentence of `violations` (same order), to translate. */
+  issues: BreakoutIssue[];
 }
+
+/** Values of an issue's parameters: ids, 1-based group and pin numbers, counts. */
+export type BreakoutIssueParams = Record<string, string | number | string[] | number[]>;
+
+/**
+ * One unmet hard constraint, for translation: `code` names it and `params` holds what its
+ * sentence mentions (person ids, 1-based group and pin numbers, counts). Organisation issues
+ * also list the organisation's members placed (`people`), so that its name can be found.
+ */
+export type BreakoutIssue =
+  /** A group lists an id that is not in the cohort. */
+  | { code: "unknown_member"; params: { group: number; id: string } }
+  /** A person is in two groups (the first two are named). */
+  | { code: "duplicate_member"; params: { person: string; groups: number[] } }
+  | { code: "unassigned"; params: { person: string } }
+  /** Group sizes differ by more than 1. */
+  | { code: "size_range"; params: { min: number; max: number } }
+  | { code: "together_unknown"; params: { pin: number; id: string } }
+  /** The groups (sorted) that a `together` pin's people are in. */
+  | { code: "together_split"; params: { pin: number; groups: number[] } }
+  | { code: "apart_unknown"; params: { pin: number; id: string } }
+  /** More members than groups: reported even when spread as evenly as possible. */
+  | { code: "apart_exceeds_groups"; params: { pin: number; members: number; groups: number } }
+  | {
+      code: "organization_exceeds_groups";
+      params: { organization: string; people: string[]; members: number; groups: number };
+    }
+  /** Members per group range from min to max where floor to cap was possible. */
+  | { code: "apart_uneven"; params: { pin: number; min: number; max: number; floor: number; cap: number } }
+  | {
+      code: "organization_uneven";
+      params: {
+        organization: string;
+        people: string[];
+        min: number;
+        max: number;
+        floor: number;
+        cap: number;
+      };
+    }
+  /** `people` (2 or more) share group `group` although they could all be apart. */
+  | { code: "apart_together"; params: { pin: number; people: string[]; group: number } }
+  | { code: "organization_together"; params: { organization: string; people: string[]; group: number } };
+
+export type BreakoutIssueCode = BreakoutIssue["code"];
+
+/** Every issue code (each has a translation key `breakouts.issues.<code>` in the web app). */
+export const BREAKOUT_ISSUE_CODES: readonly BreakoutIssueCode[] = [
+  "unknown_member",
+  "duplicate_member",
+  "unassigned",
+  "size_range",
+  "together_unknown",
+  "together_split",
+  "apart_unknown",
+  "apart_exceeds_groups",
+  "organization_exceeds_groups",
+  "apart_uneven",
+  "organization_uneven",
+  "apart_together",
+  "organization_together",
+];
+
+// Every issue fits the generic shape that clients receive as JSON.
+const _issueShape: (i: BreakoutIssue) => { code: string; params: BreakoutIssueParams } = (i) => i;
+void _issueShape;
 
 /** Constraints that `checkAssignment` and `moveperson` report violations of. */
 export interface BreakoutConstraints {
@@ -399,7 +469,7 @@ export function scoreAssignment(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Constraint checking (the single source of `violations`)
+// Constraint checking (the single source of `issues` and `violations`)
 
 const quote = (s: string) => JSON.stringify(s);
 
@@ -408,48 +478,51 @@ function orgKey(p: BreakoutPerson): string | null {
   return o ? o : null;
 }
 
-/** Every hard constraint the split does not meet, in words. */
-export function checkAssignment(
+/**
+ * Every hard constraint the split does not meet, as structured issues (a code and its
+ * parameters, for translation); `breakoutIssueText` gives each its English sentence. Group and
+ * pin numbers are 1-based. This is the only checking code: `checkAssignment` and the
+ * `violations` of `assignBreakouts` and `moveperson` are these issues in words, in this order.
+ */
+export function checkAssignmentIssues(
   people: BreakoutPerson[],
   groups: string[][],
   constraints: BreakoutConstraints = {},
-): string[] {
-  const out: string[] = [];
+): BreakoutIssue[] {
+  const out: BreakoutIssue[] = [];
   const index = indexPeople(people);
   const K = groups.length;
   const groupOf = new Map<string, number>();
   groups.forEach((ids, g) => {
     for (const id of ids) {
-      if (!index.has(id)) out.push(`group ${g + 1} contains unknown id ${quote(id)}`);
+      if (!index.has(id)) out.push({ code: "unknown_member", params: { group: g + 1, id } });
       else if (groupOf.has(id))
-        out.push(`${quote(id)} is in more than one group (${groupOf.get(id)! + 1} and ${g + 1})`);
+        out.push({ code: "duplicate_member", params: { person: id, groups: [groupOf.get(id)! + 1, g + 1] } });
       else groupOf.set(id, g);
     }
   });
-  for (const p of people) if (!groupOf.has(p.id)) out.push(`${quote(p.id)} is in no group`);
+  for (const p of people) if (!groupOf.has(p.id)) out.push({ code: "unassigned", params: { person: p.id } });
   if (K > 0) {
     const sizes = groups.map((ids) => ids.length);
     const lo = Math.min(...sizes);
     const hi = Math.max(...sizes);
-    if (hi - lo > 1) out.push(`group sizes range from ${lo} to ${hi} (more than 1 apart)`);
+    if (hi - lo > 1) out.push({ code: "size_range", params: { min: lo, max: hi } });
   }
 
   (constraints.together ?? []).forEach((pin, t) => {
     const found = new Set<number>();
     for (const id of pin) {
-      if (!index.has(id)) out.push(`together pin ${t + 1} names unknown id ${quote(id)}`);
+      if (!index.has(id)) out.push({ code: "together_unknown", params: { pin: t + 1, id } });
       else if (groupOf.has(id)) found.add(groupOf.get(id)!);
     }
     if (found.size > 1)
-      out.push(
-        `together pin ${t + 1} is split across groups ${[...found]
-          .sort((a, b) => a - b)
-          .map((g) => g + 1)
-          .join(", ")}`,
-      );
+      out.push({
+        code: "together_split",
+        params: { pin: t + 1, groups: [...found].sort((a, b) => a - b).map((g) => g + 1) },
+      });
   });
 
-  const spread = (label: string, ids: string[]) => {
+  const spread = (set: { pin: number } | { organization: string }, ids: string[]) => {
     const known = ids.filter((id) => groupOf.has(id));
     if (known.length < 2 || K === 0) return;
     const cap = Math.ceil(known.length / K);
@@ -460,27 +533,43 @@ export function checkAssignment(
       list.push(id);
       byGroup.set(g, list);
     }
+    // An organisation is named by its id: its members placed let a reader find its name.
+    const report = (
+      apart: (pin: number) => BreakoutIssue,
+      org: (o: { organization: string; people: string[] }) => BreakoutIssue,
+    ) => out.push("pin" in set ? apart(set.pin) : org({ organization: set.organization, people: known }));
     if (known.length > K) {
-      out.push(
-        `${label} has ${known.length} members but there are only ${K} groups: cannot be fully separated`,
+      const exceeds = { members: known.length, groups: K };
+      report(
+        (pin) => ({ code: "apart_exceeds_groups", params: { pin, ...exceeds } }),
+        (o) => ({ code: "organization_exceeds_groups", params: { ...o, ...exceeds } }),
       );
       const floor = Math.floor(known.length / K);
       const counts = Array.from({ length: K }, (_, g) => byGroup.get(g)?.length ?? 0);
       const min = Math.min(...counts);
       const max = Math.max(...counts);
-      if (max > cap || min < floor)
-        out.push(
-          `${label} is not spread evenly: ${min} to ${max} members per group (${floor} to ${cap} possible)`,
+      if (max > cap || min < floor) {
+        const uneven = { min, max, floor, cap };
+        report(
+          (pin) => ({ code: "apart_uneven", params: { pin, ...uneven } }),
+          (o) => ({ code: "organization_uneven", params: { ...o, ...uneven } }),
         );
+      }
     } else {
       for (const [g, list] of byGroup)
-        if (list.length > 1) out.push(`${label}: ${list.map(quote).join(", ")} are all in group ${g + 1}`);
+        if (list.length > 1) {
+          const together = { people: list, group: g + 1 };
+          report(
+            (pin) => ({ code: "apart_together", params: { pin, ...together } }),
+            (o) => ({ code: "organization_together", params: { organization: o.organization, ...together } }),
+          );
+        }
     }
   };
 
   (constraints.apart ?? []).forEach((pin, a) => {
-    for (const id of pin) if (!index.has(id)) out.push(`apart pin ${a + 1} names unknown id ${quote(id)}`);
-    spread(`apart pin ${a + 1}`, [...new Set(pin)]);
+    for (const id of pin) if (!index.has(id)) out.push({ code: "apart_unknown", params: { pin: a + 1, id } });
+    spread({ pin: a + 1 }, [...new Set(pin)]);
   });
 
   if (constraints.separateOrganizations !== false) {
@@ -492,9 +581,67 @@ export function checkAssignment(
       list.push(p.id);
       orgs.set(o, list);
     }
-    for (const [o, ids] of orgs) spread(`organisation ${quote(o)}`, ids);
+    for (const [o, ids] of orgs) spread({ organization: o }, ids);
   }
   return out;
+}
+
+/** The English sentence of an issue (what `violations` lists). */
+export function breakoutIssueText(issue: BreakoutIssue): string {
+  switch (issue.code) {
+    case "unknown_member":
+      return `group ${issue.params.group} contains unknown id ${quote(issue.params.id)}`;
+    case "duplicate_member": {
+      const [a, b] = issue.params.groups;
+      return `${quote(issue.params.person)} is in more than one group (${a} and ${b})`;
+    }
+    case "unassigned":
+      return `${quote(issue.params.person)} is in no group`;
+    case "size_range":
+      return `group sizes range from ${issue.params.min} to ${issue.params.max} (more than 1 apart)`;
+    case "together_unknown":
+      return `together pin ${issue.params.pin} names unknown id ${quote(issue.params.id)}`;
+    case "together_split":
+      return `together pin ${issue.params.pin} is split across groups ${issue.params.groups.join(", ")}`;
+    case "apart_unknown":
+      return `apart pin ${issue.params.pin} names unknown id ${quote(issue.params.id)}`;
+    case "apart_exceeds_groups":
+    case "organization_exceeds_groups":
+      return `${spreadLabel(issue)} has ${issue.params.members} members but there are only ${issue.params.groups} groups: cannot be fully separated`;
+    case "apart_uneven":
+    case "organization_uneven": {
+      const { min, max, floor, cap } = issue.params;
+      return `${spreadLabel(issue)} is not spread evenly: ${min} to ${max} members per group (${floor} to ${cap} possible)`;
+    }
+    case "apart_together":
+    case "organization_together":
+      return `${spreadLabel(issue)}: ${issue.params.people.map(quote).join(", ")} are all in group ${issue.params.group}`;
+  }
+}
+
+function spreadLabel(issue: { params: { pin: number } | { organization: string } }): string {
+  return "pin" in issue.params
+    ? `apart pin ${issue.params.pin}`
+    : `organisation ${quote(issue.params.organization)}`;
+}
+
+/** Every hard constraint the split does not meet, in words (see `checkAssignmentIssues`). */
+export function checkAssignment(
+  people: BreakoutPerson[],
+  groups: string[][],
+  constraints: BreakoutConstraints = {},
+): string[] {
+  return checkAssignmentIssues(people, groups, constraints).map(breakoutIssueText);
+}
+
+/** Issues and their sentences, computed once. */
+function checked(
+  people: BreakoutPerson[],
+  groups: string[][],
+  constraints: BreakoutConstraints,
+): { violations: string[]; issues: BreakoutIssue[] } {
+  const issues = checkAssignmentIssues(people, groups, constraints);
+  return { violations: issues.map(breakoutIssueText), issues };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1398,7 +1545,7 @@ export function assignBreakouts(people: BreakoutPerson[], opts: BreakoutOptions)
       groups: finish(groups),
       score,
       randomScore: score,
-      violations: checkAssignment(people, finish(groups), constraints),
+      ...checked(people, finish(groups), constraints),
     };
   }
 
@@ -1435,7 +1582,7 @@ export function assignBreakouts(people: BreakoutPerson[], opts: BreakoutOptions)
   }
 
   const groups = finish(best.groups);
-  return { groups, score: best.score, randomScore, violations: checkAssignment(people, groups, constraints) };
+  return { groups, score: best.score, randomScore, ...checked(people, groups, constraints) };
 }
 
 /**
@@ -1449,7 +1596,7 @@ export function moveperson(
   toGroup: number,
   weights?: BreakoutOptions["weights"],
   constraints: BreakoutConstraints = {},
-): { groups: string[][]; score: BalanceScore; violations: string[] } {
+): { groups: string[][]; score: BalanceScore; violations: string[]; issues: BreakoutIssue[] } {
   if (!Number.isInteger(toGroup) || toGroup < 0 || toGroup >= groups.length)
     throw new RangeError(`toGroup must be between 0 and ${groups.length - 1}`);
   if (!people.some((p) => p.id === personId)) throw new RangeError(`unknown person ${quote(personId)}`);
@@ -1459,7 +1606,7 @@ export function moveperson(
   return {
     groups: next,
     score: scoreAssignment(people, next, weights),
-    violations: checkAssignment(people, next, constraints),
+    ...checked(people, next, constraints),
   };
 }
 

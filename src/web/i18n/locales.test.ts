@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BREAKOUT_ISSUE_CODES } from "../../shared/breakouts.ts";
 import ar from "./locales/ar.json";
 import en from "./locales/en.json";
 import es from "./locales/es.json";
@@ -70,4 +71,22 @@ describe("locale files", () => {
       });
     });
   }
+});
+
+/** The breakouts page translates each unmet constraint by its code (`breakouts.issues.<code>`). */
+describe("breakout issue codes", () => {
+  const all = { ar, en, es, fr, ru, zh } as Record<string, Tree>;
+  for (const [lang, tree] of Object.entries(all))
+    it(`${lang} has a text for every code`, () => {
+      const keys = flatten(tree);
+      const missing = BREAKOUT_ISSUE_CODES.filter((code) => {
+        const v = keys.get(`breakouts.issues.${code}`);
+        return typeof v !== "string" || v.trim() === "";
+      });
+      expect(missing).toEqual([]);
+    });
+
+  it("has no code that i18next would read as a plural form", () => {
+    expect(BREAKOUT_ISSUE_CODES.filter((code) => PLURAL.test(code))).toEqual([]);
+  });
 });

@@ -56,6 +56,7 @@ describe("breakout groups: balanced assignment, moves, rapporteurs and their dra
     const sizes = body.groups.map((g: { members: unknown[] }) => g.members.length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
     expect(body.violations).toEqual([]);
+    expect(body.issues).toEqual([]);
     expect(body.score.overall).toBeGreaterThanOrEqual(body.randomScore.overall);
     // People of one organisation are apart (no organisation has more than three participants).
     for (const g of body.groups) {
@@ -154,10 +155,44 @@ describe("breakout groups: balanced assignment, moves, rapporteurs and their dra
     const { createToken } = await import("../me/service.ts");
     const { token } = await createToken(t.rt.systemCtx(), "test", member.user_id!);
     const auth = { auth: { authorization: `Bearer ${token}` } };
+    // Unbalance the sizes (from a smallest group to a largest one): a constraint is now unmet.
+    const sizes = groups.map((g) => g.members.length);
+    const from = groups[sizes.indexOf(Math.min(...sizes))];
+    const to = groups[sizes.lastIndexOf(Math.max(...sizes))];
+    const mover = from.members.find((m) => m.personId !== member.id)!.personId;
+    const moved = await call("PATCH", `/api/events/${eventId}/breakouts`, staff, {
+      sessionId,
+      personId: mover,
+      toGroup: to.number,
+    });
+    expect(moved.statusCode).toBe(200);
+    const staffView = (
+      await call("GET", `/api/events/${eventId}/breakouts?sessionId=${sessionId}`, staff)
+    ).json();
+    // The secretariat sees the unmet constraints both in English and as issues to translate.
+    expect(staffView.violations.length).toBeGreaterThan(0);
+    expect(staffView.issues).toHaveLength(staffView.violations.length);
+    expect(staffView.issues.map((i: { code: string }) => i.code)).toContain("size_range");
+    expect(staffView.issues.find((i: { code: string }) => i.code === "size_range").params).toEqual({
+      min: Math.min(...sizes) - 1,
+      max: Math.max(...sizes) + 1,
+    });
     const view = await call("GET", `/api/events/${eventId}/breakouts?sessionId=${sessionId}`, auth);
     expect(view.statusCode).toBe(200);
     expect(view.json().groups).toHaveLength(1);
     expect(view.json().score).toBeUndefined();
+    // A participant sees no unmet constraint, in words or as issues (they name people and organisations).
+    expect(view.json().violations).toEqual([]);
+    expect(view.json().issues ?? []).toEqual([]);
+    expect(JSON.stringify(view.json())).not.toContain("size_range");
+    // Moved back, everything is met again.
+    const back = await call("PATCH", `/api/events/${eventId}/breakouts`, staff, {
+      sessionId,
+      personId: mover,
+      toGroup: from.number,
+    });
+    expect(back.json().violations).toEqual([]);
+    expect(back.json().issues).toEqual([]);
     const mine = view.json().groups[0];
     expect(mine.members.map((m: { personId: string }) => m.personId)).toContain(member.id);
     // Only names and institutions of fellow members: no age group, languages or country.

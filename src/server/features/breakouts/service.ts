@@ -4,7 +4,8 @@ import {
   assignBreakouts,
   type BalanceScore,
   type BreakoutPerson,
-  checkAssignment,
+  breakoutIssueText,
+  checkAssignmentIssues,
   scoreAssignment,
 } from "../../../shared/breakouts.ts";
 import { Id, LocalizedInput } from "../../../shared/schemas/common.ts";
@@ -169,6 +170,8 @@ export async function getBreakouts(ctx: Ctx, eventId: string, sessionId: string)
   }
   const assignment = groups.map((g) => g.members.filter((id) => info.has(id)));
   const score = scoreAssignment(people, assignment, options.weights);
+  // Unmet constraints name people and organisations by id: the secretariat's only.
+  const issues = staff ? checkAssignmentIssues(people, assignment, options) : [];
   const drafts = await ctx.db
     .selectFrom("breakout_draft")
     .select(["group_id", "version", "updated_at"])
@@ -184,7 +187,8 @@ export async function getBreakouts(ctx: Ctx, eventId: string, sessionId: string)
     options,
     score: staff ? score : undefined,
     randomScore: staff ? (JSON.parse(set.random_score) as BalanceScore) : undefined,
-    violations: staff ? checkAssignment(people, assignment, options) : [],
+    violations: issues.map(breakoutIssueText),
+    issues,
     groups: visible.map((g) => ({
       id: g.id,
       number: g.number,

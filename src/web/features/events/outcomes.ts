@@ -2,7 +2,7 @@
  * What an event leaves behind — attendance, feedback, certificates, the report, the participants'
  * directory and the breakout groups: API paths, React Query keys and the shapes the server answers.
  */
-import type { BalanceScore } from "../../../shared/breakouts.ts";
+import type { BalanceScore, BreakoutIssueParams } from "../../../shared/breakouts.ts";
 import type { LocalizedText } from "../../../shared/schemas/common.ts";
 
 export type { BalanceScore };
@@ -219,8 +219,21 @@ export interface Breakouts {
   seed: number;
   score?: BalanceScore;
   randomScore?: BalanceScore;
+  /** Unmet hard constraints in English (empty for participants). */
   violations: string[];
+  /**
+   * The same constraints, one per sentence of `violations` and in the same order, as a code and
+   * its parameters to translate (see `BreakoutIssue` in shared/breakouts.ts). A code this client
+   * does not know falls back to the sentence. Empty for participants.
+   */
+  issues: BreakoutIssue[];
   groups: BreakoutGroup[];
+}
+
+/** An unmet constraint as the server sends it: loosely typed, a newer server may add codes. */
+export interface BreakoutIssue {
+  code: string;
+  params: BreakoutIssueParams;
 }
 
 export interface Draft {

@@ -10,7 +10,13 @@ import { ErrorSummary, errorText, Loading, QueryError, RadioGroup, SelectField }
 import { LiveStatus, ModalDialog } from "../../../ui/widgets.tsx";
 import { KeyFigures, ScrollTable } from "../charts.tsx";
 import { formatPercent, languageName, pickLocalized } from "../format.ts";
-import { type BreakoutGroup, type Breakouts, outcomeApi, outcomeKeys } from "../outcomes.ts";
+import {
+  type BreakoutGroup,
+  type BreakoutIssue,
+  type Breakouts,
+  outcomeApi,
+  outcomeKeys,
+} from "../outcomes.ts";
 import { sessionLabel } from "./CheckInPanel.tsx";
 import { EventAdminFrame } from "./EventAdminFrame.tsx";
 
@@ -42,6 +48,37 @@ export function readableViolation(text: string, groups: BreakoutGroup[]): string
     if (person) return `\u2068${person.name}\u2069`;
     return organisation ? `\u2068${organisation}\u2069` : id;
   });
+}
+
+/**
+ * An unmet constraint in the current language (`breakouts.issues.<code>`), or null when this
+ * version has no translation for its code (the English sentence is shown instead). People are
+ * written by name (ids of people in no group stay ids), an organisation by the name its members
+ * give, numbers and lists in the language's format.
+ */
+export function issueText(
+  t: (k: string, o?: any) => string,
+  exists: (k: string) => boolean,
+  issue: BreakoutIssue | undefined,
+  groups: BreakoutGroup[],
+): string | null {
+  const key = `breakouts.issues.${issue?.code}`;
+  if (!issue || !exists(key)) return null;
+  const members = new Map(groups.flatMap((g) => g.members.map((m) => [m.personId, m] as const)));
+  const isolate = (s: string) => `\u2068${s}\u2069`;
+  const value = (v: string | number) =>
+    typeof v === "number" ? formatNumber(v) : isolate(members.get(v)?.name ?? v);
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(issue.params))
+    values[k] = Array.isArray(v) ? formatList(v.map(value)) : value(v);
+  const { organization, people } = issue.params;
+  if (typeof organization === "string") {
+    const ids = Array.isArray(people) ? people.map(String) : [];
+    values.organization = isolate(
+      ids.map((id) => members.get(id)?.organization).find(Boolean) ?? organization,
+    );
+  }
+  return t(key, values);
 }
 
 export function groupName(t: (k: string, o?: any) => string, g: Pick<BreakoutGroup, "number" | "title">) {
@@ -256,7 +293,7 @@ function GroupsView({
   data: Breakouts;
   onAnnounce: (message: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lookup = useRefLookup();
   const queryClient = useQueryClient();
   const key = outcomeKeys.breakouts(event.id, data.sessionId);
@@ -346,13 +383,18 @@ function GroupsView({
         <h3>{t("breakouts.violationsTitle")}</h3>
         {data.violations.length ? (
           <ul className="violations">
-            {data.violations.map((v) => (
-              <li key={v}>
-                <bdi lang={currentLocale() === "en" ? undefined : "en"}>
-                  {readableViolation(v, data.groups)}
-                </bdi>
-              </li>
-            ))}
+            {data.violations.map((v, i) => {
+              const text = issueText(t, (k) => i18n.exists(k), data.issues?.[i], data.groups);
+              return (
+                <li key={v}>
+                  {text ?? (
+                    <bdi lang={currentLocale() === "en" ? undefined : "en"}>
+                      {readableViolation(v, data.groups)}
+                    </bdi>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         ) : (
           <p className="target-met">
