@@ -353,6 +353,17 @@ export async function recommendationsJourney(ctx: RecommendationsJourneyContext)
       .filter({ hasText: en.triage.assignedDone.replace("{{name}}", COLLEAGUE.name) })
       .waitFor();
     assert.ok(!((await staff.locator(".assignee").textContent()) ?? "").includes(ME.name));
+    // the queue filters by that colleague, picked by name (oneself is "me", not a name)
+    await staff.goto(`${ctx.base}/admin/recommendations?q=${run}`);
+    await row.waitFor();
+    assert.equal(await staff.locator("#triage-assigned option").filter({ hasText: ME.name }).count(), 0);
+    await staff.locator("#triage-assigned").selectOption({ label: COLLEAGUE.name });
+    await staff.waitForURL((u) => u.searchParams.get("assigned") !== null);
+    await row.waitFor();
+    await staff.locator("#triage-assigned").selectOption("none");
+    await row.waitFor({ state: "detached" });
+    await staff.goto(`${ctx.base}/admin/recommendations/${recId}`);
+    await staff.locator("#answer-template").waitFor();
     await staff.locator("#note-text").fill(`Check with the Protocol team, @${ctx.staffEmail}`);
     await staff.getByRole("button", { name: en.triage.addNoteButton }).click();
     await staff.locator(".comments li").first().waitFor();

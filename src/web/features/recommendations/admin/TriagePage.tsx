@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { ANSWER_STATUSES } from "../../../../shared/schemas/recommendations.ts";
 import { api } from "../../../api.ts";
-import { formatDate, formatNumber } from "../../../data.ts";
+import { formatDate, formatNumber, useMe } from "../../../data.ts";
 import { ErrorSummary, Loading, QueryError, SelectField } from "../../../ui/forms.tsx";
 import { useSubmit } from "../../../ui/useSubmit.ts";
 import { LiveStatus, ModalDialog, PageTitle, Pagination } from "../../../ui/widgets.tsx";
 import {
+  type Assignee,
   LocalText,
   protectionOptions,
   type RecList,
@@ -43,6 +44,11 @@ export default function TriagePage() {
     page: String(page),
     pageSize: String(PAGE_SIZE),
   };
+  const myId = useMe().data?.user?.id;
+  const people = useQuery({
+    queryKey: recKeys.assignees,
+    queryFn: ({ signal }) => api.get<Assignee[]>(recApi.assignees, undefined, signal),
+  });
   const list = useQuery({
     queryKey: recKeys.list({ ...query, staff: "1" }),
     queryFn: ({ signal }) => api.get<RecList>(recApi.list, query, signal),
@@ -133,6 +139,8 @@ export default function TriagePage() {
           options={[
             { value: "me", label: t("triage.assignedMe") },
             { value: "none", label: t("triage.assignedNone") },
+            // Colleagues by name (the secretariat and admins; oneself is "me").
+            ...(people.data ?? []).filter((p) => p.id !== myId).map((p) => ({ value: p.id, label: p.name })),
           ]}
           emptyLabel={t("common.all")}
         />
