@@ -178,7 +178,19 @@ async function ready(page: Page) {
 
 async function check(page: Page, name: string) {
   await ready(page);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  // A full-page capture of a long page on a busy 2-core machine has taken over 10 s (once in CI, on
+  // the report at phone width): allow 30 s and one retry, and say when it was needed.
+  const shot = () =>
+    page.screenshot({
+      path: join(SHOTS, `${name}.png`),
+      fullPage: true,
+      animations: "disabled",
+      timeout: 30_000,
+    });
+  await shot().catch(async (err) => {
+    console.log(`# screenshot of ${name} retried after: ${String(err).split("\n")[0]}`);
+    await shot();
+  });
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async (tags) => {
     const r = await (window as any).axe.run(document, { runOnly: tags });
