@@ -188,10 +188,10 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
         return r.rows.map((x) => x.entity_id);
       },
       async ranked(db, entity, words, limit) {
-        const clean = words.map((w) => w.replace(/"/g, "")).filter(Boolean);
-        if (!clean.length) return [];
+        const w = clean(words);
+        if (!w.length) return [];
         const t = tables(entity);
-        const expr = clean.map((w) => `"${w}"`).join(" OR ");
+        const expr = w.map((x) => `"${x}"`).join(" OR ");
         const r = await sql<{
           entity_id: string;
         }>`SELECT m.entity_id FROM ${t.fts} CROSS JOIN ${t.ids} m ON m.fts_rowid = ${t.fts}.rowid WHERE ${t.fts} MATCH ${expr} ORDER BY ${t.fts}.rank LIMIT ${limit}`.execute(
@@ -264,9 +264,9 @@ export function createSearchIndex(dialect: Dialect): SearchIndex {
       return null;
     },
     async ranked(db, entity, words, limit) {
-      const clean = words.map((w) => w.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
-      if (!clean.length) return [];
-      const expr = clean.map((w) => `'${w}'`).join(" | ");
+      const w = clean(words);
+      if (!w.length) return [];
+      const expr = w.map((x) => `'${x}'`).join(" | ");
       const r = await sql<{
         entity_id: string;
       }>`SELECT entity_id FROM search_doc WHERE entity = ${entity} AND tsv @@ to_tsquery('simple', ${expr}) ORDER BY ts_rank(tsv, to_tsquery('simple', ${expr})) DESC LIMIT ${limit}`.execute(
