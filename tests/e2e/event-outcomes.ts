@@ -19,10 +19,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import reference from "../../src/server/features/demo/reference-case.json" with { type: "json" };
 import { DEMO_PASSWORD } from "../../src/server/features/demo/seed.ts";
 import type { EventsJourneyContext } from "./events-pages.ts";
+import { journeyKit } from "./kit.ts";
 
 export interface OutcomesJourneyContext extends EventsJourneyContext {
   /** Waits for a message to `to` received by the SMTP server whose raw text matches `pattern`. */
@@ -45,8 +46,6 @@ const INVITEE = reference.people.find((p) => p.key === "p-19")!;
 const INVITEE_NAME = `${INVITEE.givenName} ${INVITEE.familyName}`;
 const DEMO_TITLE = reference.event.title.en;
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const TIME_ZONE = "Asia/Manila";
 
 const isoDay = (offsetDays: number) =>
@@ -94,41 +93,11 @@ export async function eventOutcomesJourney(ctx: OutcomesJourneyContext): Promise
   const TITLE = `Hybrid workshop on the protection of victims ${run}`;
   const day1 = isoDay(-1);
   const day2 = isoDay(0);
-  const contexts: BrowserContext[] = [];
-
-  const open = async (viewport = DESKTOP) => {
-    const context = await ctx.browser.newContext({
-      viewport,
-      bypassCSP: true,
-      locale: "en-GB",
-      timezoneId: "Europe/Vienna",
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on("pageerror", (e) => ctx.pageErrors?.push(`${page.url()}: ${e.message}`));
-    return page;
-  };
-  /** Checks the page at 1280 px, then at 390 px (no horizontal scrolling), and back. */
-  const both = async (page: Page, name: string) => {
-    await ctx.check(page, name);
-    const size = page.viewportSize();
-    await page.setViewportSize(PHONE);
-    await ctx.check(page, `${name}-390`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name} at 390 px is wider than the screen by ${overflow}px`);
-    if (size) await page.setViewportSize(size);
-  };
-  const api = (page: Page) => async (method: string, path: string, data?: unknown) => {
-    const r = await page.request.fetch(`${ctx.base}${path}`, {
-      method,
-      headers: { "X-Requested-With": "fetch", ...(data ? { "Content-Type": "application/json" } : {}) },
-      data: data === undefined ? undefined : JSON.stringify(data),
-    });
-    assert.ok(r.ok(), `${method} ${path} → ${r.status()} ${await r.text()}`);
-    return r.json();
-  };
+  const { open, both, api, shootAll, closeAll } = journeyKit(ctx, {
+    locale: "en-GB",
+    timezoneId: "Europe/Vienna",
+    acceptDownloads: true,
+  });
   const figure = (page: Page, key: string) =>
     page.locator(`[data-figure="${key}"] .stat-value`).first().textContent();
 
@@ -660,17 +629,9 @@ export async function eventOutcomesJourney(ctx: OutcomesJourneyContext): Promise
     await both(visitor, "outcomes-30-report-ar");
     return { staffEmail: STAFF.email, staffSecret };
   } catch (err) {
-    let i = 0;
-    for (const c of contexts)
-      for (const p of c.pages())
-        await p
-          .screenshot({
-            path: join(ROOT, "screenshots", "e2e", `FAILED-outcomes-${i++}.png`),
-            fullPage: true,
-          })
-          .catch(() => undefined);
+    await shootAll("outcomes");
     throw err;
   } finally {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await closeAll();
   }
 }

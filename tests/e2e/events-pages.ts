@@ -11,9 +11,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import reference from "../../src/server/features/demo/reference-case.json" with { type: "json" };
 import { DEMO_PASSWORD } from "../../src/server/features/demo/seed.ts";
+import { journeyKit } from "./kit.ts";
 
 export interface EventsJourneyContext {
   base: string;
@@ -46,9 +47,6 @@ const STAKEHOLDER_NAME = `${STAKEHOLDER.givenName} ${STAKEHOLDER.familyName}`;
 const COLLEAGUE = reference.people.find((p) => p.key === "p-02")!;
 const COLLEAGUE_NAME = `${COLLEAGUE.givenName} ${COLLEAGUE.familyName}`;
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -58,32 +56,8 @@ export async function eventsPagesJourney(ctx: EventsJourneyContext) {
   const QUESTION = "How does your organisation work on trafficking in persons?";
   const start = isoDay(30);
   const end = isoDay(32);
-  const contexts: BrowserContext[] = [];
-
-  /** A browser whose clock is in Paris, so the agenda shows two time zones (the event is in Bangkok). */
-  const open = async (viewport = DESKTOP) => {
-    const context = await ctx.browser.newContext({
-      viewport,
-      bypassCSP: true,
-      locale: "en-GB",
-      timezoneId: "Europe/Paris",
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on("pageerror", (e) => ctx.pageErrors?.push(`${page.url()}: ${e.message}`));
-    return page;
-  };
-  /** Checks the page at 1280 px, then at 390 px (and back). */
-  const both = async (page: Page, name: string) => {
-    await ctx.check(page, name);
-    const size = page.viewportSize();
-    await page.setViewportSize(PHONE);
-    await ctx.check(page, `${name}-390`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name} at 390 px is wider than the screen by ${overflow}px`);
-    if (size) await page.setViewportSize(size);
-  };
+  /** Browsers whose clock is in Paris, so the agenda shows two time zones (the event is in Bangkok). */
+  const { open, both, closeAll } = journeyKit(ctx, { locale: "en-GB", timezoneId: "Europe/Paris" });
 
   try {
     // ---------------------------------------------------------------- the secretariat prepares the event
@@ -377,6 +351,6 @@ export async function eventsPagesJourney(ctx: EventsJourneyContext) {
     await staff.locator("form.event-form").waitFor();
     await both(staff, "events-14-admin-new-ar");
   } finally {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await closeAll();
   }
 }

@@ -23,11 +23,12 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import reference from "../../src/server/features/demo/reference-case.json" with { type: "json" };
 import { DEMO_PASSWORD } from "../../src/server/features/demo/seed.ts";
 import { totp } from "../../src/server/testing-totp.ts";
 import type { EventsJourneyContext } from "./events-pages.ts";
+import { journeyKit } from "./kit.ts";
 
 export interface RecommendationsJourneyContext extends EventsJourneyContext {
   /** A secretariat account with two-step verification on, and its secret. */
@@ -49,9 +50,6 @@ const PERSON_ORG = reference.organizations.find((o: { key: string }) => o.key ==
 const DEMO_TITLE = reference.event.title.en;
 const LINK = "https://www.unodc.org/unodc/en/organized-crime/intro/UNTOC.html";
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
 const XSS = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2">`;
 
 export async function recommendationsJourney(ctx: RecommendationsJourneyContext) {
@@ -59,41 +57,11 @@ export async function recommendationsJourney(ctx: RecommendationsJourneyContext)
   const TITLE = `Protect <b>whistleblowers</b> who report trafficking ${run}`;
   const TITLE_TEXT = `Protect whistleblowers who report trafficking ${run}`;
   const SECRET_TITLE = `Confidential channel for survivors ${run}`;
-  const contexts: BrowserContext[] = [];
-
-  const open = async (viewport = DESKTOP) => {
-    const context = await ctx.browser.newContext({
-      viewport,
-      bypassCSP: true,
-      locale: "en-GB",
-      timezoneId: "Europe/Vienna",
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on("pageerror", (e) => ctx.pageErrors?.push(`${page.url()}: ${e.message}`));
-    return page;
-  };
-  /** Checks the page at 1280 px, then at 390 px (no horizontal scrolling), and back. */
-  const both = async (page: Page, name: string) => {
-    await ctx.check(page, name);
-    const size = page.viewportSize();
-    await page.setViewportSize(PHONE);
-    await ctx.check(page, `${name}-390`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name} at 390 px is wider than the screen by ${overflow}px`);
-    if (size) await page.setViewportSize(size);
-  };
-  const api = (page: Page) => async (method: string, path: string, data?: unknown) => {
-    const r = await page.request.fetch(`${ctx.base}${path}`, {
-      method,
-      headers: { "X-Requested-With": "fetch", ...(data ? { "Content-Type": "application/json" } : {}) },
-      data: data === undefined ? undefined : JSON.stringify(data),
-    });
-    assert.ok(r.ok(), `${method} ${path} → ${r.status()} ${await r.text()}`);
-    return r.json();
-  };
+  const { open, both, api, shootAll, closeAll } = journeyKit(ctx, {
+    locale: "en-GB",
+    timezoneId: "Europe/Vienna",
+    acceptDownloads: true,
+  });
   /** A dialog has finished its entrance (its fade would lower the measured contrast). */
   const settled = (page: Page) =>
     page.waitForFunction(
@@ -531,14 +499,9 @@ export async function recommendationsJourney(ctx: RecommendationsJourneyContext)
     await both(staff, "recs-25-admin-ar");
     await ctx.switchLanguage(staff, "en");
   } catch (err) {
-    let i = 0;
-    for (const c of contexts)
-      for (const p of c.pages())
-        await p
-          .screenshot({ path: join(ROOT, "screenshots", "e2e", `FAILED-recs-${i++}.png`), fullPage: true })
-          .catch(() => undefined);
+    await shootAll("recs");
     throw err;
   } finally {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await closeAll();
   }
 }
