@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import type { EventSummary } from "../../../shared/schemas/events.ts";
 import { api } from "../../api.ts";
 import { formatList, formatNumber, type Page } from "../../data.ts";
 import { Loading, QueryError, SelectField } from "../../ui/forms.tsx";
+import { useUrlFilters } from "../../ui/useUrlFilters.ts";
 import { PageTitle, Pagination } from "../../ui/widgets.tsx";
 import { eventApi, eventKeys } from "./endpoints.ts";
 import { formatDateRange, languageName, pickLocalized } from "./format.ts";
@@ -16,10 +17,9 @@ const TABS = ["upcoming", "past"] as const;
 
 export default function EventsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, page, update } = useUrlFilters([]);
   const when = params.get("when") === "past" ? "past" : "upcoming";
   const type = params.get("type") ?? "";
-  const page = Math.max(1, Number(params.get("page")) || 1);
   const query: Record<string, string> = { when, page: String(page), pageSize: String(PAGE_SIZE) };
   if (type) query.type = type;
 
@@ -29,15 +29,6 @@ export default function EventsPage() {
     placeholderData: keepPreviousData,
   });
 
-  const update = (changes: Record<string, string | null>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (resetPage) next.delete("page");
-    setParams(next);
-  };
   const tabHref = (w: string) => {
     const next = new URLSearchParams(type ? { type } : {});
     if (w !== "upcoming") next.set("when", w);

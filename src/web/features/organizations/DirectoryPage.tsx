@@ -1,13 +1,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { pickText } from "../../../shared/schemas/common.ts";
 import { ORG_SORTS, type OrganizationPublic } from "../../../shared/schemas/organizations.ts";
 import { api, toSearch } from "../../api.ts";
 import { formatNumber, langAttrs, nameOf, type Page, useMe, useRefLookup } from "../../data.ts";
 import { currentLocale } from "../../i18n/index.ts";
 import { Checkbox, Loading, QueryError, SelectField } from "../../ui/forms.tsx";
+import { useUrlFilters } from "../../ui/useUrlFilters.ts";
 import { PageTitle, Pagination } from "../../ui/widgets.tsx";
 import { ecosocOptions, typeOptions } from "./labels.ts";
 
@@ -28,7 +29,7 @@ const FILTER_KEYS = [
 export default function DirectoryPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, filters, update } = useUrlFilters(FILTER_KEYS);
   const lookup = useRefLookup();
   const me = useMe();
   const searchId = useId();
@@ -36,13 +37,7 @@ export default function DirectoryPage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   useEffect(() => setQ(params.get("q") ?? ""), [params]);
 
-  const page = Math.max(1, Number(params.get("page")) || 1);
   const sort = params.get("sort") || "name";
-  const filters: Record<string, string> = {};
-  for (const k of FILTER_KEYS) {
-    const v = params.get(k);
-    if (v) filters[k] = v;
-  }
   const query = { ...filters, sort, page: String(page), pageSize: String(PAGE_SIZE) };
 
   const list = useQuery({
@@ -50,16 +45,6 @@ export default function DirectoryPage() {
     queryFn: ({ signal }) => api.get<Page<OrganizationPublic>>("/api/organizations", query, signal),
     placeholderData: keepPreviousData,
   });
-
-  const update = (changes: Record<string, string | null>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (resetPage) next.delete("page");
-    setParams(next);
-  };
 
   const onSearch = (e: FormEvent) => {
     e.preventDefault();

@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import type { LocalizedText } from "../../../shared/schemas/common.ts";
 import { api, toSearch } from "../../api.ts";
 import { formatDate, formatNumber, nameOf, useMe, useReference } from "../../data.ts";
 import { currentLocale } from "../../i18n/index.ts";
 import { Loading, QueryError, SelectField } from "../../ui/forms.tsx";
+import { useUrlFilters } from "../../ui/useUrlFilters.ts";
 import { PageTitle, Pagination } from "../../ui/widgets.tsx";
 import { eventTitle } from "../events/ui.tsx";
 import {
@@ -34,7 +35,7 @@ interface EventOption {
 export default function TrackerPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, filters, update } = useUrlFilters(FILTER_KEYS);
   const ref = useReference();
   const me = useMe();
   const searchId = useId();
@@ -43,13 +44,7 @@ export default function TrackerPage() {
   const [groupBy, setGroupBy] = useState("theme");
   useEffect(() => setQ(params.get("q") ?? ""), [params]);
 
-  const page = Math.max(1, Number(params.get("page")) || 1);
   const sort = params.get("sort") || "newest";
-  const filters: Record<string, string> = {};
-  for (const k of FILTER_KEYS) {
-    const v = params.get(k);
-    if (v) filters[k] = v;
-  }
   const query = { ...filters, sort, page: String(page), pageSize: String(PAGE_SIZE) };
   const list = useQuery({
     queryKey: recKeys.list(query),
@@ -69,15 +64,6 @@ export default function TrackerPage() {
     staleTime: 60_000,
   });
 
-  const update = (changes: Record<string, string | null>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (resetPage) next.delete("page");
-    setParams(next);
-  };
   const onSearch = (e: FormEvent) => {
     e.preventDefault();
     update({ q: q.trim() || null });

@@ -1,12 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, Fragment, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams, useSearchParams } from "react-router";
+import { useParams } from "react-router";
 import type { ApplicationRow } from "../../../../shared/schemas/events.ts";
 import { ApiError, api } from "../../../api.ts";
 import { formatNumber, nameOf, type Page, useRefLookup } from "../../../data.ts";
 import { currentLocale } from "../../../i18n/index.ts";
 import { errorText, Loading, QueryError, SelectField } from "../../../ui/forms.tsx";
+import { useUrlFilters } from "../../../ui/useUrlFilters.ts";
 import { LiveStatus, PageTitle, Pagination } from "../../../ui/widgets.tsx";
 import NotFoundPage from "../../home/NotFoundPage.tsx";
 import { useEvent } from "../EventPage.tsx";
@@ -62,21 +63,15 @@ function Applicants({
   const lookup = useRefLookup();
   const queryClient = useQueryClient();
   const searchId = useId();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, filters, update } = useUrlFilters(FILTERS, { replace: true });
   const [q, setQ] = useState(params.get("q") ?? "");
   useEffect(() => setQ(params.get("q") ?? ""), [params]);
   const [expanded, setExpanded] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [alert, setAlert] = useState("");
 
-  const page = Math.max(1, Number(params.get("page")) || 1);
   const sort = params.get("sort") || "created";
   const dir = params.get("dir") === "desc" ? "desc" : "asc";
-  const filters: Record<string, string> = {};
-  for (const k of FILTERS) {
-    const v = params.get(k);
-    if (v) filters[k] = v;
-  }
   const query = { ...filters, sort, dir, page: String(page), pageSize: String(PAGE_SIZE) };
   const list = useQuery({
     queryKey: eventKeys.applicants(eventId, query),
@@ -84,16 +79,6 @@ function Applicants({
     placeholderData: keepPreviousData,
   });
   const everyone = useDiversity(eventId, "applicants");
-
-  const update = (changes: Record<string, string | null>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (resetPage) next.delete("page");
-    setParams(next, { replace: true });
-  };
 
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: eventKeys.applicants(eventId) });

@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { ANSWER_STATUSES } from "../../../../shared/schemas/recommendations.ts";
 import { api } from "../../../api.ts";
 import { formatDate, formatNumber, useMe } from "../../../data.ts";
 import { ErrorSummary, Loading, QueryError, SelectField } from "../../../ui/forms.tsx";
 import { useSubmit } from "../../../ui/useSubmit.ts";
+import { useUrlFilters } from "../../../ui/useUrlFilters.ts";
 import { LiveStatus, ModalDialog, PageTitle, Pagination } from "../../../ui/widgets.tsx";
 import {
   type Assignee,
@@ -25,19 +26,13 @@ const FILTERS = ["q", "status", "protection", "assigned", "event"];
 
 export default function TriagePage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, page, filters, update: setFilters } = useUrlFilters(FILTERS);
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<string[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [status, setStatus] = useState("");
   const [q, setQ] = useState(params.get("q") ?? "");
   const release = useSubmit();
-  const page = Math.max(1, Number(params.get("page")) || 1);
-  const filters: Record<string, string> = {};
-  for (const k of FILTERS) {
-    const v = params.get(k);
-    if (v) filters[k] = v;
-  }
   const query = {
     ...filters,
     sort: params.get("sort") || "oldest",
@@ -54,14 +49,9 @@ export default function TriagePage() {
     queryFn: ({ signal }) => api.get<RecList>(recApi.list, query, signal),
     placeholderData: keepPreviousData,
   });
+  /** A new filter starts again on page 1, with nothing selected. */
   const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    next.delete("page");
-    setParams(next);
+    setFilters(changes);
     setSelected([]);
   };
   const items = list.data?.items ?? [];
@@ -220,11 +210,7 @@ export default function TriagePage() {
         page={page}
         pageSize={PAGE_SIZE}
         total={list.data?.total ?? 0}
-        onPage={(p) => {
-          const next = new URLSearchParams(params);
-          next.set("page", String(p));
-          setParams(next);
-        }}
+        onPage={(p) => setFilters({ page: String(p) }, false)}
       />
       <BulkAnswer
         ids={selected}
