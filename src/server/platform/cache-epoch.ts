@@ -32,26 +32,66 @@ export async function readEpoch(db: Kysely<DB>, name: EpochName): Promise<number
   return Number(row?.version ?? 0);
 }
 
+/** The versions of several families as one string ("3.0.12"), read in one query. */
+export async function readEpochs(db: Kysely<DB>, names: readonly EpochName[]): Promise<string> {
+  if (names.length === 1) return String(await readEpoch(db, names[0]));
+  const rows = await db
+    .selectFrom("cache_epoch")
+    .select(["name", "version"])
+    .where("name", "in", names as EpochName[])
+    .execute();
+  const by = new Map(rows.map((r) => [r.name, Number(r.version)]));
+  return names.map((n) => by.get(n) ?? 0).join(".");
+}
+
+let caching = true;
 /**
- * A per-process cache of values keyed by the family's version and a key; entries also expire after
- * `ttlMs` (a safety net for writes made outside the application, e.g. by hand in SQL).
+ * Turns every epoch cache off (on by default): for measuring what the cached work costs (the
+ * benchmark reports both) and for comparing cached with computed results in tests.
  */
-export function epochCache<T>(name: EpochName, ttlMs: number, maxEntries = 2000) {
-  const entries = new Map<string, { at: number; value: T }>();
+export function setEpochCaching(on: boolean) {
+  caching = on;
+}
+
+/** The same Kysely database, whichever request's handle asks (tests run several databases in one process). */
+const rootOf = (db: Kysely<DB>): object => (db as any).getExecutor?.() ?? db;
+
+/**
+ * A per-process cache of values computed from the families' data, valid while their versions
+ * stay the same: the first read after a change (in any server process) finds the versions moved
+ * and starts afresh. Entries also expire after `ttlMs` (a safety net for writes made outside the
+ * application, e.g. by hand in SQL); at most `maxEntries` are kept, the least recently used going
+ * first. Nothing computed inside a transaction is cached (it may see its own uncommitted writes).
+ */
+export function epochCache<T>(names: EpochName | readonly EpochName[], ttlMs: number, maxEntries = 2000) {
+  const families = typeof names === "string" ? [names] : names;
+  const byDb = new WeakMap<object, { version: string; entries: Map<string, { at: number; value: T }> }>();
   return {
     async get(db: Kysely<DB>, key: string, compute: () => Promise<T>): Promise<T> {
-      // Inside a transaction the caller may see its own uncommitted writes: never cache those.
-      if (db.isTransaction) return compute();
-      const full = `${await readEpoch(db, name)}\u0000${key}`;
-      const hit = entries.get(full);
-      if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+      if (db.isTransaction || !caching) return compute();
+      const version = await readEpochs(db, families);
+      const root = rootOf(db);
+      let state = byDb.get(root);
+      if (!state || state.version !== version) {
+        state = { version, entries: new Map() };
+        byDb.set(root, state);
+      }
+      const hit = state.entries.get(key);
+      if (hit && Date.now() - hit.at < ttlMs) {
+        state.entries.delete(key);
+        state.entries.set(key, hit);
+        return hit.value;
+      }
+      // Computed after reading the versions, so the value is at least as new as they are.
       const value = await compute();
-      if (entries.size >= maxEntries) entries.clear();
-      entries.set(full, { at: Date.now(), value });
+      state.entries.delete(key);
+      if (state.entries.size >= maxEntries) state.entries.delete(state.entries.keys().next().value as string);
+      state.entries.set(key, { at: Date.now(), value });
       return value;
     },
-    clear() {
-      entries.clear();
+    /** How many entries are kept for this database (for tests). */
+    size(db: Kysely<DB>) {
+      return byDb.get(rootOf(db))?.entries.size ?? 0;
     },
   };
 }

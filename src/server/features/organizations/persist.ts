@@ -1,6 +1,5 @@
 import type { OrganizationInput } from "../../../shared/schemas/organizations.ts";
 import { nowIso } from "../../db/index.ts";
-import { touch } from "../../platform/cache-epoch.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { newOrgRow, searchParts, tagsOf } from "./mapping.ts";
 import * as store from "./store.ts";
@@ -14,14 +13,13 @@ export async function insertOrganizations(
   items: Array<{ row: store.OrgRow; input: OrganizationInput }>,
 ) {
   await store.insert(
-    tx.db,
+    tx,
     items.map((i) => i.row),
   );
   await store.replaceTags(
     tx.db,
     items.map((i) => ({ id: i.row.id, tags: tagsOf(i.input) })),
   );
-  await touch(tx, "organization");
   await tx.search.putMany(
     tx.db,
     "organization",
@@ -45,8 +43,7 @@ export async function rewriteOrganization(
     updated_at: nowIso(),
   };
   const { id: _id, ...values } = after;
-  await store.update(tx.db, before.id, values);
-  await touch(tx, "organization");
+  await store.update(tx, before.id, values);
   await store.replaceTags(tx.db, [{ id: before.id, tags: tagsOf(input) }]);
   await tx.search.put(tx.db, "organization", before.id, searchParts(after));
   return after;

@@ -9,7 +9,7 @@ import { OrganizationInput as OrganizationInputSchema } from "../../../shared/sc
 import { nowIso } from "../../db/index.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
-import { touch } from "../../platform/cache-epoch.ts";
+import { epochCache } from "../../platform/cache-epoch.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { badRequest, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
 import { DOCUMENT_TYPES, IMAGE_TYPES } from "../../platform/files.ts";
@@ -46,20 +46,37 @@ async function filterOf(ctx: Ctx, q: OrganizationListQuery): Promise<store.OrgFi
   };
 }
 
-export async function listOrganizations(ctx: Ctx, q: OrganizationListQuery) {
+interface DirectoryPage {
+  items: OrganizationPublic[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Directory pages as served, kept per process until an organisation or the reference data (regions)
+ * changes anywhere: the directory is read far more often than it is written, and its pages hold
+ * public fields only, the same for every caller, so one computed page serves every later visitor.
+ */
+const directoryPages = epochCache<DirectoryPage>(["organization", "reference"], 5 * 60_000, 500);
+
+export async function listOrganizations(ctx: Ctx, q: OrganizationListQuery): Promise<DirectoryPage> {
+  // Access is checked (and the region resolved) for every caller before anything cached is used.
   const filter = await filterOf(ctx, q);
-  const offset = (q.page - 1) * q.pageSize;
-  const [rows, total, regions] = await Promise.all([
-    store.list(ctx.db, filter, q.sort, q.pageSize, offset, "public"),
-    store.count(ctx.db, filter, JSON.stringify({ ...q, page: 0, pageSize: 0, sort: "" })),
-    regionOf(ctx),
-  ]);
-  return {
-    items: rows.map((r) => toPublic(r, regions.get(r.country) ?? null)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return directoryPages.get(ctx.db, JSON.stringify(q), async () => {
+    const offset = (q.page - 1) * q.pageSize;
+    const [rows, total, regions] = await Promise.all([
+      store.list(ctx.db, filter, q.sort, q.pageSize, offset, "public"),
+      store.count(ctx.db, filter, JSON.stringify({ ...q, page: 0, pageSize: 0, sort: "" })),
+      regionOf(ctx),
+    ]);
+    return {
+      items: rows.map((r) => toPublic(r, regions.get(r.country) ?? null)),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  });
 }
 
 /** Rows for an export of the current filter (at most 50,000). */
@@ -229,8 +246,7 @@ export async function changeStatus(ctx: Ctx, id: string, action: keyof typeof TR
       status_reason: t.needsReason ? reason!.trim() : null,
       updated_at: nowIso(),
     };
-    await store.update(tx.db, id, values);
-    await touch(tx, "organization");
+    await store.update(tx, id, values);
     await writeAudit(tx.db, {
       actor: ctx.actor,
       action: `organization.${action}`,
@@ -404,7 +420,7 @@ export async function setLogo(ctx: Ctx, orgId: string, file: { name: string; byt
       allowed: IMAGE_TYPES,
       createdBy: ctx.actor!.userId,
     });
-    await store.update(tx.db, orgId, { logo_file_id: saved.id, updated_at: nowIso() });
+    await store.update(tx, orgId, { logo_file_id: saved.id, updated_at: nowIso() });
     await writeAudit(tx.db, {
       actor: ctx.actor,
       action: "organization.logo",
@@ -474,8 +490,7 @@ export async function mergeOrganizations(ctx: Ctx, sourceId: string, intoId: str
     await rewriteOrganization(tx, target, mergeInputs(toInput(target), toInput(source)), {
       logo_file_id: target.logo_file_id ?? source.logo_file_id,
     });
-    await store.update(tx.db, sourceId, { status: "merged", merged_into: intoId, updated_at: nowIso() });
-    await touch(tx, "organization");
+    await store.update(tx, sourceId, { status: "merged", merged_into: intoId, updated_at: nowIso() });
     await tx.search.remove(tx.db, "organization", sourceId);
     await writeAudit(tx.db, {
       actor: ctx.actor,

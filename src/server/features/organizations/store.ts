@@ -1,7 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import type { DB, OrganizationTable } from "../../db/schema.ts";
 import type { SearchIndex } from "../../db/search.ts";
-import { epochCache } from "../../platform/cache-epoch.ts";
+import { epochCache, touch } from "../../platform/cache-epoch.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { PUBLIC_COLUMNS, type PublicOrgRow } from "./mapping.ts";
 
 export type OrgRow = OrganizationTable;
@@ -148,10 +149,10 @@ export async function list(
 
 /**
  * Totals are cached per filter until the next organisation write (in any server process, through
- * the "organization" cache epoch), because counting thousands of rows on every page view would
- * dominate the directory's cost.
+ * the "organization" cache epoch) or reference change (a region's members are part of a filter),
+ * because counting thousands of rows on every page view would dominate the directory's cost.
  */
-const counts = epochCache<number>("organization", 5 * 60_000);
+const counts = epochCache<number>(["organization", "reference"], 5 * 60_000);
 
 export async function count(db: Kysely<DB>, f: OrgFilter, cacheKey: string): Promise<number> {
   const meta = indexOnly(f, "name");
@@ -175,16 +176,21 @@ export async function byId(db: Kysely<DB>, id: string) {
   return db.selectFrom("organization").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function insert(db: Kysely<DB>, rows: OrgRow[]) {
+// Writes take the request's context: each one moves the "organization" cache epoch, so that no
+// server process keeps serving directory pages or totals cached before it.
+
+export async function insert(tx: Ctx, rows: OrgRow[]) {
   for (let i = 0; i < rows.length; i += 100)
-    await db
+    await tx.db
       .insertInto("organization")
       .values(rows.slice(i, i + 100))
       .execute();
+  await touch(tx, "organization");
 }
 
-export async function update(db: Kysely<DB>, id: string, values: Partial<OrgRow>) {
-  await db.updateTable("organization").set(values).where("id", "=", id).execute();
+export async function update(tx: Ctx, id: string, values: Partial<OrgRow>) {
+  await tx.db.updateTable("organization").set(values).where("id", "=", id).execute();
+  await touch(tx, "organization");
 }
 
 export async function replaceTags(
