@@ -467,6 +467,28 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
     await stopServer(server);
     server = undefined;
 
+    // The same directory requests with every page and total computed from the database: what a
+    // visitor gets for a page nobody asked for since the last change.
+    const computed = await startServer({
+      BENCH_DATABASE_URL: dbUrl,
+      BENCH_DATA_DIR: dataDir,
+      BENCH_PG_SCHEMA: pgSchema ?? "",
+      BENCH_WORKERS: String(workersFor(dialect, o)),
+      BENCH_EPOCH_CACHE: "off",
+    });
+    server = computed.child;
+    const computedBase = `http://127.0.0.1:${computed.port}`;
+    for (const [name, paths] of [
+      ["directory list (p1-50)", shallowPages],
+      ["directory list (deep)", deepPages],
+      ["filter", filterPaths],
+      ["search", searchPaths],
+    ] as const) {
+      scenarios.push(await runScenario(computedBase, `${UNCACHED}${name}`, [...paths], o));
+    }
+    await stopServer(server);
+    server = undefined;
+
     // --- import -------------------------------------------------------------------------------
     const existing = orgs.map((x) => ({
       name: x.input.names[x.input.originalLang],
@@ -553,6 +575,8 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
 // Report
 
 const TARGET_P99_MS = 25;
+/** Scenario prefix for requests served with caching off (BENCH_EPOCH_CACHE=off). */
+const UNCACHED = "no cache: ";
 const TARGET_IMPORT_MS = 10_000;
 const TARGET_APPLICANTS_P99_MS = 50;
 const TARGET_ATTENDANCE_MS = 3_000;
@@ -623,8 +647,13 @@ function misses(rep: DialectReport): string[] {
   for (const s of rep.scenarios!) {
     if (s.non2xx + s.errors + s.timeouts > 0)
       out.push(`${rep.dialect}: ${s.scenario} had ${s.non2xx} non-2xx / ${s.errors} errors`);
-    if (rep.dialect === "sqlite" && /^(directory|filter|search)/.test(s.scenario) && s.p99 > TARGET_P99_MS) {
-      out.push(`${rep.dialect}: ${s.scenario} p99 ${s.p99} ms > ${TARGET_P99_MS} ms`);
+    // The target is checked as the platform serves (cached pages); the same requests computed
+    // every time are reported beside them, and listed here when they miss it too.
+    const directory = s.scenario.replace(UNCACHED, "");
+    if (rep.dialect === "sqlite" && /^(directory|filter|search)/.test(directory) && s.p99 > TARGET_P99_MS) {
+      out.push(
+        `${rep.dialect}: ${s.scenario} p99 ${s.p99} ms > ${TARGET_P99_MS} ms${directory === s.scenario ? "" : " (informative: every request computed)"}`,
+      );
     }
   }
   for (const s of rep.scenarios!)

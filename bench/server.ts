@@ -4,7 +4,7 @@
  *
  * Environment: BENCH_DATABASE_URL (SQLite file or postgres://…), BENCH_PG_SCHEMA (PostgreSQL
  * only), BENCH_DATA_DIR, BENCH_WORKERS (server processes sharing the port, as WORKERS does for
- * the real server; default one per CPU). Prints `LISTENING <port>` on stdout once every process
+ * the real server; default one per CPU), BENCH_EPOCH_CACHE=off (no cached pages or totals). Prints `LISTENING <port>` on stdout once every process
  * accepts connections and shuts down on SIGTERM / SIGINT or when stdin closes (so it never
  * outlives the parent).
  */
@@ -12,6 +12,7 @@ import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
+import { setEpochCaching } from "../src/server/platform/cache-epoch.ts";
 import { openRuntime } from "../src/server/runtime.ts";
 
 function benchConfig() {
@@ -29,6 +30,8 @@ function benchConfig() {
 }
 
 async function main() {
+  // Every request computed from the database (BENCH_EPOCH_CACHE=off): what the caches save.
+  if (process.env.BENCH_EPOCH_CACHE === "off") setEpochCaching(false);
   const config = benchConfig();
   const rt = await openRuntime(config, { pgSchema: process.env.BENCH_PG_SCHEMA || undefined, poolSize: 10 });
   const app = await buildApp({
