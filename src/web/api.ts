@@ -1,9 +1,8 @@
 /** Fetch wrapper for the UNTOC Engage API: same-origin cookies, CSRF header, problem+json errors. */
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import type { FieldError, FieldRule } from "../shared/schemas/common.ts";
+
+export type { FieldError };
 
 export class ApiError extends Error {
   readonly status: number;
@@ -32,7 +31,7 @@ export class ApiError extends Error {
     this.body = p.body ?? {};
   }
 
-  /** Field errors keyed by path (first message wins). */
+  /** Field errors keyed by path (first message wins), as sent (see fieldErrors for the reader's language). */
   fieldMap(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const f of this.fields) if (!(f.path in out)) out[f.path] = f.message;
@@ -80,6 +79,7 @@ async function parseError(res: Response): Promise<ApiError> {
             .map((f: any) => ({
               path: String(f?.path ?? f?.field ?? "").replace(/^body\./, ""),
               message: String(f?.message ?? ""),
+              rule: f?.rule && typeof f.rule === "object" ? (f.rule as FieldRule) : undefined,
             }))
         : undefined,
     });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import type { FieldError, FieldRule } from "../../shared/schemas/common.ts";
 import type { Actor } from "./actor.ts";
 import type { Ctx } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -50,7 +51,7 @@ export function problem(
   status: number,
   code: string,
   detail: string,
-  fields?: Array<{ path: string; message: string }>,
+  fields?: FieldError[],
   extra?: Record<string, unknown>,
 ) {
   const locale = req.actor?.locale ?? pickLocale(req.headers["accept-language"]);
@@ -70,15 +71,58 @@ export function problem(
     });
 }
 
+function valueAt(root: unknown, segments: string[]): unknown {
+  let v = root;
+  for (const s of segments) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[s];
+  }
+  return v;
+}
+
+const num = (v: unknown) => (typeof v === "number" || typeof v === "bigint" ? Number(v) : undefined);
+
+/** The rule a value broke, from a zod issue (code and parameters) and the value itself. */
+export function fieldRule(code: string, params: Record<string, unknown>, value: unknown): FieldRule {
+  const origin = typeof params.origin === "string" ? params.origin : undefined;
+  const blank = value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+  switch (code) {
+    case "invalid_type":
+      return blank ? { code: "required" } : { code: "invalid_type" };
+    case "too_small":
+      // An empty text where at least one character is needed is simply missing.
+      if (blank && (origin === "string" || origin === "array")) return { code: "required" };
+      return { code: "too_small", origin, minimum: num(params.minimum) };
+    case "too_big":
+      return { code: "too_big", origin, maximum: num(params.maximum) };
+    case "invalid_format":
+      return {
+        code: "invalid_format",
+        format: typeof params.format === "string" ? params.format : undefined,
+      };
+    case "invalid_value":
+    case "invalid_union":
+      return blank ? { code: "required" } : { code: "invalid_value" };
+    default:
+      return { code: "other" };
+  }
+}
+
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError)
       return problem(reply, req, err.status, err.code, err.message, err.fields, err.extra);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields = err.validation.map((v) => ({
-        path: [err.validationContext, ...String(v.instancePath).split("/").filter(Boolean)].join("."),
-        message: v.message ?? "invalid",
-      }));
+      const context = err.validationContext;
+      const input = context ? (req as unknown as Record<string, unknown>)[context] : undefined;
+      const fields = err.validation.map((v) => {
+        const segments = String(v.instancePath).split("/").filter(Boolean);
+        return {
+          path: [context, ...segments].join("."),
+          message: v.message ?? "invalid",
+          rule: fieldRule(v.keyword, v.params as Record<string, unknown>, valueAt(input, segments)),
+        };
+      });
       return problem(reply, req, 400, "validation", "Some fields are not valid.", fields);
     }
     if (isResponseSerializationError(err)) {

@@ -31,13 +31,39 @@ export const LocalizedInput = z
     message: "at least one language is required",
   });
 
+/**
+ * What a field broke, in a form a client can put into words in its own language (the field's
+ * `message` stays in English, for API users and logs).
+ */
+export const FieldRule = z.object({
+  code: z.enum([
+    "required",
+    "too_small",
+    "too_big",
+    "invalid_format",
+    "invalid_value",
+    "invalid_type",
+    "other",
+  ]),
+  /** string, number, array…: what was too small or too big. */
+  origin: z.string().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  /** email, url, regex…: the format expected. */
+  format: z.string().optional(),
+});
+export type FieldRule = z.infer<typeof FieldRule>;
+
+export const FieldError = z.object({ path: z.string(), message: z.string(), rule: FieldRule.optional() });
+export type FieldError = z.infer<typeof FieldError>;
+
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number(),
   code: z.string(),
   detail: z.string().optional(),
-  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  fields: z.array(FieldError).optional(),
 });
 
 export const Paging = z.object({

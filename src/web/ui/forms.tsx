@@ -1,6 +1,7 @@
+import i18next from "i18next";
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api.ts";
+import { ApiError, type FieldError } from "../api.ts";
 
 /** Stable DOM id for a form field, so the error summary can link to it. */
 export const fieldId = (form: string, path: string) => `${form}-${path.replace(/[^\w-]/g, "-")}`;
@@ -286,7 +287,7 @@ export function ErrorSummary({ error, form }: { error: unknown; form?: string })
                 fieldLabel(f.path, t)
               )}
               {": "}
-              {f.message}
+              {fieldMessage(f, t)}
             </li>
           ))}
         </ul>
@@ -339,7 +340,48 @@ export function Loading() {
   );
 }
 
-/** Reads field errors from an ApiError for inline display. */
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * A field error in the reader's language: the server says which rule a field broke (required, too
+ * long, not an e-mail address…), and the text is ours; errors without a rule (written by a form
+ * itself, already translated) are shown as they are.
+ */
+export function fieldMessage(f: FieldError, t: T = (k, o) => i18next.t(k, o)): string {
+  const r = f.rule;
+  if (!r) return f.message;
+  switch (r.code) {
+    case "required":
+      return t("form.requiredField");
+    case "too_small":
+    case "too_big": {
+      const kind =
+        r.origin === "number" || r.origin === "bigint"
+          ? "Number"
+          : r.origin === "array" || r.origin === "set"
+            ? "Array"
+            : r.origin === "string"
+              ? "String"
+              : null;
+      const bound = r.code === "too_small" ? r.minimum : r.maximum;
+      if (!kind || bound === undefined) return t("form.invalidField");
+      return t(`validation.${r.code === "too_small" ? "min" : "max"}${kind}`, { n: bound });
+    }
+    case "invalid_format":
+      if (r.format === "email") return t("form.invalidEmail");
+      if (r.format === "url") return t("validation.url");
+      return t("validation.format");
+    case "invalid_value":
+      return t("validation.choose");
+    default:
+      return t("form.invalidField");
+  }
+}
+
+/** Reads field errors from an ApiError for inline display, in the reader's language. */
 export function fieldErrors(error: unknown): Record<string, string> {
-  return error instanceof ApiError ? error.fieldMap() : {};
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const f of error.fields) if (!(f.path in out)) out[f.path] = fieldMessage(f);
+  return out;
 }

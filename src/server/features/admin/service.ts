@@ -3,7 +3,7 @@ import type { Role } from "../../../shared/schemas/common.ts";
 import { nowIso } from "../../db/index.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
-import { badRequest, notFound } from "../../platform/errors.ts";
+import { badRequest, notFound, required } from "../../platform/errors.ts";
 
 const truthy = (v: unknown) => v === true || v === 1 || v === "1";
 
@@ -60,7 +60,7 @@ export async function listUsers(ctx: Ctx, q: { q?: string; role?: Role; page: nu
 export async function grantRole(ctx: Ctx, userId: string, role: Role, stateCode?: string | null) {
   if (role === "state_focal_point" && !stateCode)
     throw badRequest("validation", "A State focal point is bound to one State.", [
-      { path: "body.stateCode", message: "required" },
+      required("body.stateCode"),
     ]);
   return inTransaction(ctx, async (tx) => {
     const user = await tx.db.selectFrom("user").select("id").where("id", "=", userId).executeTakeFirst();

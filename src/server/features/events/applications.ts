@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type Expression, type SqlBool, sql } from "kysely";
 import { uuidv7 } from "uuidv7";
+import type { FieldError } from "../../../shared/schemas/common.ts";
 import type {
   ApplicantQuery,
   ApplicationInput,
@@ -18,7 +19,15 @@ import type { ApplicationTable } from "../../db/schema.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
-import { AppError, badRequest, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  required,
+  unauthorized,
+} from "../../platform/errors.ts";
 import { DOCUMENT_TYPES } from "../../platform/files.ts";
 import {
   focalPointEmails,
@@ -136,7 +145,7 @@ export async function myEligibility(ctx: Ctx, eventId: string): Promise<Eligibil
 // ------------------------------------------------------------------ applying
 
 async function checkAnswers(ctx: Ctx, questions: Question[], answers: ApplicationInput["answers"]) {
-  const fields: Array<{ path: string; message: string }> = [];
+  const fields: FieldError[] = [];
   const known = new Set(questions.map((q) => q.id));
   for (const key of Object.keys(answers))
     if (!known.has(key)) fields.push({ path: `answers.${key}`, message: "is not a question of this event" });
@@ -144,16 +153,24 @@ async function checkAnswers(ctx: Ctx, questions: Question[], answers: Applicatio
     const a = answers[q.id];
     const empty = a === undefined || a === "" || (Array.isArray(a) && a.length === 0);
     if (empty) {
-      if (q.required) fields.push({ path: `answers.${q.id}`, message: "is required" });
+      if (q.required) fields.push(required(`answers.${q.id}`));
       continue;
     }
     const values = new Set((q.options ?? []).map((o) => o.value));
     if (q.kind === "text" && typeof a !== "string")
       fields.push({ path: `answers.${q.id}`, message: "must be text" });
     if (q.kind === "single" && (typeof a !== "string" || !values.has(a)))
-      fields.push({ path: `answers.${q.id}`, message: "must be one of the options" });
+      fields.push({
+        path: `answers.${q.id}`,
+        message: "must be one of the options",
+        rule: { code: "invalid_value" },
+      });
     if (q.kind === "multiple" && (!Array.isArray(a) || a.some((v) => !values.has(v))))
-      fields.push({ path: `answers.${q.id}`, message: "must be among the options" });
+      fields.push({
+        path: `answers.${q.id}`,
+        message: "must be among the options",
+        rule: { code: "invalid_value" },
+      });
     if (q.kind === "file") {
       if (typeof a !== "object" || Array.isArray(a) || !("fileId" in a)) {
         fields.push({ path: `answers.${q.id}`, message: "must be an uploaded file" });

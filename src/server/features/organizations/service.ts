@@ -11,7 +11,7 @@ import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { epochCache } from "../../platform/cache-epoch.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
-import { badRequest, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
+import { badRequest, conflict, forbidden, notFound, required, unauthorized } from "../../platform/errors.ts";
 import { DOCUMENT_TYPES, IMAGE_TYPES } from "../../platform/files.ts";
 import { ensurePersonForUser, personView } from "../people/service.ts";
 import { regionMembers, regionOf } from "../reference/service.ts";
@@ -240,7 +240,7 @@ export async function changeStatus(ctx: Ctx, id: string, action: keyof typeof TR
       );
     }
     if (t.needsReason && !reason?.trim())
-      throw badRequest("validation", "A reason is required.", [{ path: "body.reason", message: "required" }]);
+      throw badRequest("validation", "A reason is required.", [required("body.reason")]);
     const values = {
       status: t.to,
       status_reason: t.needsReason ? reason!.trim() : null,

@@ -16,7 +16,7 @@ import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import { epochCache, touch } from "../../platform/cache-epoch.ts";
 import { afterCommit, type Ctx, inTransaction } from "../../platform/context.ts";
-import { badRequest, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
+import { badRequest, conflict, forbidden, notFound, required, unauthorized } from "../../platform/errors.ts";
 import { serverT } from "../../platform/i18n/messages.ts";
 import { enqueueJob } from "../../platform/jobs.ts";
 import { notify } from "../../platform/notifications.ts";
@@ -959,7 +959,7 @@ async function publish(tx: Ctx, r: Row, status: RecStatus, rationale: LocalizedT
 export async function answer(ctx: Ctx, ids: string[], input: AnswerInput) {
   if (input.publish === "later" && !input.publishAt)
     throw badRequest("validation", "Give the date on which the answer is published.", [
-      { path: "publishAt", message: "is required to publish later" },
+      { ...required("publishAt"), message: "is required to publish later" },
     ]);
   await inTransaction(ctx, async (tx) => {
     for (const id of ids) {

@@ -17,6 +17,7 @@ import {
   CheckboxGroup,
   ErrorSummary,
   errorText,
+  fieldErrors,
   fieldId,
   SelectField,
   TextArea,
@@ -163,7 +164,7 @@ function ProfileForm({ me }: { me: Me }) {
       await queryClient.invalidateQueries({ queryKey: ["me"] });
     } catch (err) {
       setError(err);
-      if (err instanceof ApiError) setErrors(err.fieldMap());
+      if (err instanceof ApiError) setErrors(fieldErrors(err));
     } finally {
       setBusy(false);
     }
