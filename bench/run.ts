@@ -454,6 +454,16 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
     scenarios.push(
       await runScenario(base, "applicants filter+sort (2,000)", events.applicantPaths, o, staffHeaders),
     );
+    // One request at a time: what one member of the secretariat sees.
+    scenarios.push(
+      await runScenario(
+        base,
+        "applicants filter+sort (2,000, 1 connection)",
+        events.applicantPaths,
+        { ...o, connections: 1 },
+        staffHeaders,
+      ),
+    );
     scenarios.push(await runScenario(base, `recommendations list (${recs.count})`, recs.listPaths, o));
     scenarios.push(await runScenario(base, "recommendations filter", recs.filterPaths, o));
     scenarios.push(await runScenario(base, "similar recommendations", recs.similarPaths, o));
