@@ -118,3 +118,64 @@ export const sampleOrg = (over: Record<string, unknown> = {}) => ({
   description: { en: "Young people against trafficking." },
   ...over,
 });
+
+/**
+ * Registers organisations through the API as `by` (English name and country only, so that none
+ * looks like a duplicate of another) and verifies those marked so as `staff`; their ids by name.
+ */
+export async function registerOrganizations(
+  t: TestApp,
+  by: TestUser,
+  staff: TestUser,
+  orgs: Array<{ name: string; country: string; verified: boolean }>,
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const o of orgs) {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/organizations",
+      headers: by.auth,
+      payload: sampleOrg({
+        names: { en: o.name },
+        acronym: undefined,
+        country: o.country,
+        website: undefined,
+        email: undefined,
+      }),
+    });
+    if (res.statusCode !== 201) throw new Error(`registering ${o.name}: ${res.statusCode} ${res.body}`);
+    ids[o.name] = res.json().id;
+    if (!o.verified) continue;
+    const verified = await t.app.inject({
+      method: "POST",
+      url: `/api/organizations/${ids[o.name]}/verify`,
+      headers: staff.auth,
+      payload: {},
+    });
+    if (verified.statusCode !== 200)
+      throw new Error(`verifying ${o.name}: ${verified.statusCode} ${verified.body}`);
+  }
+  return ids;
+}
+
+const BOUNDARY = "----untoc-test-boundary";
+/** The content type of every body built by `multipart`. */
+export const MULTIPART_HEADERS = { "content-type": `multipart/form-data; boundary=${BOUNDARY}` };
+
+/** A multipart/form-data body as a browser sends it: the fields, then the file in the field `file`. */
+export function multipart(
+  file: { name: string; bytes: Buffer; type?: string },
+  fields: Record<string, string> = {},
+): { payload: Buffer; headers: typeof MULTIPART_HEADERS } {
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  );
+  return { payload: Buffer.concat(parts), headers: MULTIPART_HEADERS };
+}

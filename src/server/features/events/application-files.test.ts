@@ -1,21 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import { createTestApp, multipart, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
 
 const PNG = readFileSync(join(import.meta.dirname, "attendance", "fixtures", "not-a-report.png"));
-
-function multipart(name: string, bytes: Buffer) {
-  const boundary = "----untocfiles";
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe("events: file questions in the application form", () => {
   let t: TestApp;
@@ -76,7 +64,7 @@ describe("events: file questions in the application form", () => {
   afterAll(() => t.close());
 
   const upload = (u: TestUser, name: string, bytes: Buffer) => {
-    const m = multipart(name, bytes);
+    const m = multipart({ name, bytes });
     return t.app.inject({
       method: "POST",
       url: `/api/events/${eventId}/application-files`,

@@ -1,27 +1,19 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bumpEpoch, setEpochCaching } from "../../platform/cache-epoch.ts";
-import { createTestApp, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import {
+  createTestApp,
+  multipart,
+  registerOrganizations,
+  type TestApp,
+  type TestUser,
+} from "../../testing.ts";
 
 // A 1×1 PNG.
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
   "base64",
 );
-
-function multipartFile(name: string, type: string, content: Buffer) {
-  const boundary = "----logo";
-  return {
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-      ),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 type Item = { id: string; name: string; region: string | null; hasLogo: boolean; status: string };
 
@@ -49,35 +41,14 @@ describe("cached directory pages", () => {
     staff = await t.user({ roles: ["secretariat"] });
     admin = await t.user({ roles: ["admin"] });
     member = await t.user();
-    for (const [name, country] of [
-      ["Pangolin Watch", "THA"],
-      ["Pangolin Legal Aid", "VNM"],
-      ["Pangolin Youth Network", "LAO"],
-    ] as const) {
-      const res = await t.app.inject({
-        method: "POST",
-        url: "/api/organizations",
-        headers: member.auth,
-        payload: sampleOrg({
-          names: { en: name },
-          acronym: undefined,
-          country,
-          website: undefined,
-          email: undefined,
-        }),
-      });
-      expect(res.statusCode).toBe(201);
-      ids[name] = res.json().id;
-    }
-    for (const name of ["Pangolin Watch", "Pangolin Legal Aid"]) {
-      const res = await t.app.inject({
-        method: "POST",
-        url: `/api/organizations/${ids[name]}/verify`,
-        headers: staff.auth,
-        payload: {},
-      });
-      expect(res.statusCode).toBe(200);
-    }
+    Object.assign(
+      ids,
+      await registerOrganizations(t, member, staff, [
+        { name: "Pangolin Watch", country: "THA", verified: true },
+        { name: "Pangolin Legal Aid", country: "VNM", verified: true },
+        { name: "Pangolin Youth Network", country: "LAO", verified: false },
+      ]),
+    );
   });
   afterAll(() => {
     setEpochCaching(true);
@@ -103,11 +74,12 @@ describe("cached directory pages", () => {
 
   it("shows every visible change on the next request: logo, rename, verification, suspension, merge", async () => {
     expect(byName((await page()).items, "Pangolin Watch")?.hasLogo).toBe(false);
+    const png = multipart({ name: "logo.png", type: "image/png", bytes: PNG });
     const logo = await t.app.inject({
       method: "PUT",
       url: `/api/organizations/${ids["Pangolin Watch"]}/logo`,
-      ...multipartFile("logo.png", "image/png", PNG),
-      headers: { ...multipartFile("logo.png", "image/png", PNG).headers, ...staff.auth },
+      headers: { ...png.headers, ...staff.auth },
+      payload: png.payload,
     });
     expect(logo.statusCode).toBe(200);
     expect(byName((await page()).items, "Pangolin Watch")?.hasLogo).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bumpEpoch, epochCache, readEpoch } from "../../platform/cache-epoch.ts";
-import { createTestApp, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import { createTestApp, registerOrganizations, type TestApp, type TestUser } from "../../testing.ts";
 
 /**
  * A plain directory search is answered from the search index's own status and name key (SQLite)
@@ -26,36 +26,15 @@ describe("directory search and cached totals follow changes", () => {
     t = await createTestApp();
     staff = await t.user({ roles: ["secretariat"] });
     member = await t.user();
-    for (const [name, country] of [
-      ["Zeta Quokka Observatory", "THA"],
-      ["Alpha Quokka Institute", "VNM"],
-      ["Mu Quokka Lab", "LAO"],
-      ["Beta Quokka Forum", "KHM"],
-    ] as const) {
-      const res = await t.app.inject({
-        method: "POST",
-        url: "/api/organizations",
-        headers: member.auth,
-        payload: sampleOrg({
-          names: { en: name },
-          acronym: undefined,
-          country,
-          website: undefined,
-          email: undefined,
-        }),
-      });
-      expect(res.statusCode).toBe(201);
-      ids[name] = res.json().id;
-    }
-    for (const name of ["Zeta Quokka Observatory", "Alpha Quokka Institute", "Mu Quokka Lab"]) {
-      const res = await t.app.inject({
-        method: "POST",
-        url: `/api/organizations/${ids[name]}/verify`,
-        headers: staff.auth,
-        payload: {},
-      });
-      expect(res.statusCode).toBe(200);
-    }
+    Object.assign(
+      ids,
+      await registerOrganizations(t, member, staff, [
+        { name: "Zeta Quokka Observatory", country: "THA", verified: true },
+        { name: "Alpha Quokka Institute", country: "VNM", verified: true },
+        { name: "Mu Quokka Lab", country: "LAO", verified: true },
+        { name: "Beta Quokka Forum", country: "KHM", verified: false },
+      ]),
+    );
   });
   afterAll(() => t.close());
 

@@ -1,24 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
-
-function multipart(file: { name: string; type: string; content: Buffer }, fields: Record<string, string>) {
-  const boundary = "----import";
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-    ),
-  );
-  parts.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
+import { createTestApp, multipart, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
 
 describe("import of organisations", () => {
   let t: TestApp;
@@ -62,7 +44,7 @@ describe("import of organisations", () => {
     type = "text/csv",
   ) => {
     const m = multipart(
-      { name, type, content: Buffer.isBuffer(content) ? content : Buffer.from(content) },
+      { name, type, bytes: Buffer.isBuffer(content) ? content : Buffer.from(content) },
       fields,
     );
     return t.app.inject({
@@ -153,7 +135,7 @@ describe("import of organisations", () => {
     const bad = await send(Buffer.concat([png, Buffer.alloc(20)]), { dryRun: "true" }, "x.csv");
     expect(bad.statusCode).toBe(400);
     const member = await t.user();
-    const m = multipart({ name: "x.csv", type: "text/csv", content: Buffer.from(csv) }, { dryRun: "true" });
+    const m = multipart({ name: "x.csv", type: "text/csv", bytes: Buffer.from(csv) }, { dryRun: "true" });
     const denied = await t.app.inject({
       method: "POST",
       url: "/api/organizations/import",

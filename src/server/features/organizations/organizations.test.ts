@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import {
+  createTestApp,
+  MULTIPART_HEADERS,
+  multipart,
+  sampleOrg,
+  type TestApp,
+  type TestUser,
+} from "../../testing.ts";
 
 describe("organisations: registration, vetting, directory", () => {
   let t: TestApp;
@@ -216,16 +223,8 @@ describe("organisations: registration, vetting, directory", () => {
   });
 
   it("accepts sniffed documents and refuses disguised files", async () => {
-    const boundary = "----test";
-    const body = (name: string, type: string, content: Buffer) =>
-      Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-        ),
-        content,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-    const headers = { ...member.auth, "content-type": `multipart/form-data; boundary=${boundary}` };
+    const body = (name: string, type: string, bytes: Buffer) => multipart({ name, type, bytes }).payload;
+    const headers = { ...member.auth, ...MULTIPART_HEADERS };
     const fakePdf = await t.app.inject({
       method: "POST",
       url: `/api/organizations/${orgId}/documents`,

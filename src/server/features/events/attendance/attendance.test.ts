@@ -1,28 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, sampleOrg, type TestApp, type TestUser } from "../../../testing.ts";
+import { createTestApp, multipart, sampleOrg, type TestApp, type TestUser } from "../../../testing.ts";
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, "fixtures", name));
-
-/** Multipart body with a file and fields, as a browser would send it. */
-function multipart(file: { name: string; bytes: Buffer }, fields: Record<string, string>) {
-  const boundary = `----untoc${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return {
-    payload: Buffer.concat(parts),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe("attendance: reports from Zoom and Teams, matching, review, union of intervals, check-in", () => {
   let t: TestApp;
