@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Trans, useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router";
 import { pickText } from "../../../shared/schemas/common.ts";
 import type { OrganizationFull, OrganizationPublic } from "../../../shared/schemas/organizations.ts";
 import { ApiError, api } from "../../api.ts";
@@ -11,6 +11,7 @@ import { ErrorSummary, errorText, Loading, QueryError, SelectField, TextArea } f
 import { LiveStatus, Notice, PageTitle } from "../../ui/widgets.tsx";
 import NotFoundPage from "../home/NotFoundPage.tsx";
 import { type Member, type OrgDocument, orgApi } from "./endpoints.ts";
+import { MergeAction } from "./MergeAction.tsx";
 import { OrganizationForm } from "./OrganizationForm.tsx";
 import { StatusActions } from "./StatusActions.tsx";
 
@@ -18,7 +19,14 @@ type Org = OrganizationPublic & Partial<OrganizationFull>;
 
 export default function OrganizationPage() {
   const { id = "" } = useParams();
+  // One instance per organisation: after a merge the page of the organisation kept starts afresh.
+  return <OrganizationView key={id} id={id} />;
+}
+
+function OrganizationView({ id }: { id: string }) {
   const { t } = useTranslation();
+  const location = useLocation();
+  const mergedFrom = (location.state as { mergedFrom?: string } | null)?.mergedFrom;
   const locale = currentLocale();
   const lookup = useRefLookup();
   const me = useMe();
@@ -44,12 +52,20 @@ export default function OrganizationPage() {
 
   return (
     <article className="org-page">
+      {mergedFrom && o.status !== "merged" ? (
+        <Notice kind="success">
+          <p role="status">{t("orgMerge.done", { name: `\u2068${mergedFrom}\u2069` })}</p>
+        </Notice>
+      ) : null}
+      {o.status === "merged" && o.mergedInto ? (
+        <MergedNotice targetId={o.mergedInto} date={o.updatedAt} />
+      ) : null}
       {o.status === "pending" ? (
         <Notice kind="info">
           <p role="status">{t("org.pendingNotice")}</p>
         </Notice>
       ) : null}
-      {o.status !== "verified" && o.status !== "pending" ? (
+      {o.status !== "verified" && o.status !== "pending" && !(o.status === "merged" && o.mergedInto) ? (
         <Notice kind="warning">
           <p>
             {t("org.statusIs", { status: t(`orgStatus.${o.status}`) })}
@@ -80,7 +96,12 @@ export default function OrganizationPage() {
         signedIn={!!me.data?.user}
         membershipStatus={membership?.status}
       />
-      {staff ? <StatusActions org={o} onDone={() => org.refetch()} /> : null}
+      {staff && o.status !== "merged" ? (
+        <div className="staff-actions">
+          <StatusActions org={o} onDone={() => org.refetch()} />
+          <MergeAction org={o} />
+        </div>
+      ) : null}
 
       <div className="two-col">
         <section aria-labelledby="org-about" className="card">
@@ -153,7 +174,7 @@ export default function OrganizationPage() {
         <Members orgId={id} canManage={canEdit} />
       </div>
 
-      {canEdit ? (
+      {canEdit && o.status !== "merged" ? (
         <section aria-labelledby="org-manage" className="manage">
           <h2 id="org-manage">{t("org.manage")}</h2>
           <PendingRequests orgId={id} />
@@ -179,6 +200,28 @@ export default function OrganizationPage() {
         </section>
       ) : null}
     </article>
+  );
+}
+
+/** On a merged organisation's page (staff only see it): where its record went, with a link. */
+function MergedNotice({ targetId, date }: { targetId: string; date?: string }) {
+  const target = useQuery({
+    queryKey: ["organization", targetId],
+    queryFn: ({ signal }) => api.get<Org>(orgApi.one(targetId), undefined, signal),
+  });
+  const name = target.data
+    ? pickText(target.data.names, currentLocale(), target.data.originalLang).value || target.data.name
+    : "";
+  return (
+    <Notice kind="warning">
+      <p className="merged-into">
+        <Trans
+          i18nKey="orgMerge.mergedInto"
+          values={{ target: name || "…", date: formatDate(date) }}
+          components={{ kept: <Link to={`/organizations/${targetId}`} dir="auto" /> }}
+        />
+      </p>
+    </Notice>
   );
 }
 

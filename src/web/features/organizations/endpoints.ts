@@ -8,6 +8,7 @@ export const orgApi = {
   document: (id: string, docId: string) => `/api/organizations/${id}/documents/${docId}`,
   logo: (id: string) => `/api/organizations/${id}/logo`,
   action: (id: string, action: "verify" | "reject" | "suspend") => `/api/organizations/${id}/${action}`,
+  merge: (id: string) => `/api/organizations/${id}/merge`,
 };
 
 export interface Member {
