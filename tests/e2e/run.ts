@@ -19,6 +19,7 @@ import { DEMO_PASSWORD } from "../../src/server/features/demo/seed.ts";
 import { totp } from "../../src/server/testing-totp.ts";
 import { eventOutcomesJourney } from "./event-outcomes.ts";
 import { eventsPagesJourney } from "./events-pages.ts";
+import { mergeEndorseJourney } from "./merge-endorse.ts";
 import { recommendationsJourney } from "./recommendations.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -587,6 +588,27 @@ test("recommendations: from breakout group to public answer, protection levels, 
     staffSecret: outcomes.staffSecret,
   });
 });
+
+test(
+  "organisations merged through the staff dialog; a file question and the focal point's endorsement, in English and Arabic, on desktop and phone",
+  {
+    concurrency: false,
+  },
+  () =>
+    mergeEndorseJourney({
+      base,
+      browser,
+      check,
+      ready,
+      signIn,
+      switchLanguage,
+      enableTwoFactor,
+      pageErrors,
+      waitForMail,
+      // the secretariat account whose two-step secret the outcomes journey knows (when it ran)
+      staff: outcomes ? { email: outcomes.staffEmail, secret: outcomes.staffSecret } : undefined,
+    }),
+);
 
 test("no uncaught errors in the pages", { concurrency: false }, () => {
   assert.deepEqual(pageErrors, []);
