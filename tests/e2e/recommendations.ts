@@ -188,6 +188,27 @@ export async function recommendationsJourney(ctx: RecommendationsJourneyContext)
       "rec-text",
       "focus is back in the text after the link",
     );
+    // a drop brings the text only, where it is dropped — not the markup of the page it comes from
+    const dropped = await person.evaluateHandle(() => {
+      const data = new DataTransfer();
+      data.setData(
+        "text/html",
+        '<table><tr><td><img src="x" onerror="alert(1)"><i>Dropped</i></td></tr></table>',
+      );
+      data.setData("text/plain", "Dropped: ");
+      return data;
+    });
+    const box = (await editor.boundingBox())!;
+    await editor.dispatchEvent("drop", { dataTransfer: dropped, clientX: box.x + 4, clientY: box.y + 4 });
+    await person.waitForFunction(() =>
+      document.querySelector("#rec-text")?.textContent?.startsWith("Dropped: "),
+    );
+    assert.equal(await editor.locator("img, table").count(), 0, "no markup from a drop");
+    assert.equal(
+      await editor.locator("i, em").filter({ hasText: "Dropped" }).count(),
+      0,
+      "no formatting from a drop",
+    );
     await person.locator("#rec-rationale").fill(`Reporting is dangerous without protection.\n\n${XSS}`);
     await both(person, "recs-01-new-editor-en");
     await person.locator('#rec-protection input[value="anonymous"]').check();

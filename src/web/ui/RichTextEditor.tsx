@@ -1,5 +1,6 @@
 import {
   type ClipboardEvent,
+  type DragEvent,
   type FormEvent,
   type KeyboardEvent,
   type ReactNode,
@@ -329,6 +330,34 @@ export function RichTextEditor(props: {
     if (text) exec("insertText", text);
   };
 
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    // A drop is a paste with the mouse: text only, where it was dropped.
+    e.preventDefault();
+    const text = e.dataTransfer.getData("text/plain");
+    if (!text) return;
+    const doc = e.currentTarget.ownerDocument;
+    const range =
+      doc.caretRangeFromPoint?.(e.clientX, e.clientY) ??
+      (() => {
+        const pos = (
+          doc as Document & {
+            caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+          }
+        ).caretPositionFromPoint?.(e.clientX, e.clientY);
+        if (!pos) return null;
+        const r = doc.createRange();
+        r.setStart(pos.offsetNode, pos.offset);
+        return r;
+      })();
+    if (range && e.currentTarget.contains(range.startContainer)) {
+      const selection = doc.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    }
+    e.currentTarget.focus();
+    exec("insertText", text);
+  };
+
   const describedBy =
     [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
@@ -401,6 +430,7 @@ export function RichTextEditor(props: {
           onMouseUp={refresh}
           onFocus={refresh}
           onPaste={onPaste}
+          onDrop={onDrop}
         />
       </div>
       <ModalDialog
