@@ -88,7 +88,7 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t("nav.skip")}
       </a>
-      <header className="site-header">
+      <header className={`site-header${user ? " signed-in" : ""}`}>
         <div className="header-inner">
           <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">
