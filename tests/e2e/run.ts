@@ -1,10 +1,11 @@
 /**
  * Browser journeys in Chromium against the real server, with an axe (WCAG 2.1 A/AA) check and a
- * screenshot on every page visited. Run with `npm run build && npm run test:e2e`.
+ * screenshot on every page visited. Run with `npm run test:e2e` (it builds the web app first when
+ * the build is missing or older than its sources).
  */
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -89,7 +90,32 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
+/** The newest modification time of the files under `dir` (0 when there is none). */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/**
+ * The journeys test the built web app: build it when it is missing or older than its sources, so
+ * that a run never tests yesterday's pages (`.ci/run` builds first, and then nothing is rebuilt).
+ */
+function ensureFreshBuild() {
+  const index = join(ROOT, "dist", "web", "index.html");
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const sources = Math.max(newest(join(ROOT, "src", "web")), newest(join(ROOT, "src", "shared")));
+  if (built >= sources) return;
+  console.log(`# the built web app is ${built ? "older than its sources" : "missing"}: npm run build`);
+  const r = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`npm run build failed (${r.status})`);
+}
+
 before(async () => {
+  ensureFreshBuild();
   mkdirSync(SHOTS, { recursive: true });
   for (const f of readdirSync(SHOTS)) if (f.startsWith("FAILED-")) rmSync(join(SHOTS, f), { force: true });
   dataDir = mkdtempSync(join(tmpdir(), "untoc-e2e-"));
