@@ -457,7 +457,7 @@ export async function mergeOrganizations(ctx: Ctx, sourceId: string, intoId: str
     const source = await loadOrg(tx, sourceId);
     const target = await loadOrg(tx, intoId);
     if (source.status === "merged" || target.status === "merged")
-      throw conflict("organization_merged", "One of the organisations was already merged.");
+      throw conflict("organization_already_merged", "One of the organisations was already merged.");
     const targetMembers = new Set(
       (
         await tx.db
