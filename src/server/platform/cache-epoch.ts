@@ -89,9 +89,5 @@ export function epochCache<T>(names: EpochName | readonly EpochName[], ttlMs: nu
       state.entries.set(key, { at: Date.now(), value });
       return value;
     },
-    /** How many entries are kept for this database (for tests). */
-    size(db: Kysely<DB>) {
-      return byDb.get(rootOf(db))?.entries.size ?? 0;
-    },
   };
 }
