@@ -327,6 +327,18 @@ const withContext = async (
 
 /* ---------- journeys ---------- */
 
+/** What every journey gets (read when it starts: the server and browser are set up in before()). */
+const journeyContext = () => ({
+  base,
+  browser,
+  check,
+  ready,
+  signIn,
+  switchLanguage,
+  enableTwoFactor,
+  pageErrors,
+});
+
 /** What the event outcomes journey leaves for the recommendations journey. */
 let outcomes: { staffEmail: string; staffSecret: string } | null = null;
 
@@ -577,24 +589,13 @@ test("a stakeholder adds a passkey and signs in with it", { concurrency: false }
 test(
   "events: a call for applications from creation to selection, in English and Arabic, on desktop and phone",
   { concurrency: false },
-  () =>
-    eventsPagesJourney({ base, browser, check, ready, signIn, switchLanguage, enableTwoFactor, pageErrors }),
+  () => eventsPagesJourney(journeyContext()),
 );
 
 test("event outcomes: attendance import with review, check-in, certificates, report, feedback, directory and breakout groups, in English and Arabic, on desktop and phone", {
   concurrency: false,
 }, async () => {
-  outcomes = await eventOutcomesJourney({
-    base,
-    browser,
-    check,
-    ready,
-    signIn,
-    switchLanguage,
-    enableTwoFactor,
-    pageErrors,
-    waitForSmtp,
-  });
+  outcomes = await eventOutcomesJourney({ ...journeyContext(), waitForSmtp });
 });
 
 test("recommendations: from breakout group to public answer, protection levels, triage, follow-up and notifications, in English and Arabic, on desktop and phone", {
@@ -602,14 +603,7 @@ test("recommendations: from breakout group to public answer, protection levels, 
 }, () => {
   assert.ok(outcomes, "the event outcomes journey set up the secretariat account and the demo's groups");
   return recommendationsJourney({
-    base,
-    browser,
-    check,
-    ready,
-    signIn,
-    switchLanguage,
-    enableTwoFactor,
-    pageErrors,
+    ...journeyContext(),
     staffEmail: outcomes.staffEmail,
     staffSecret: outcomes.staffSecret,
   });
@@ -622,14 +616,7 @@ test(
   },
   () =>
     mergeEndorseJourney({
-      base,
-      browser,
-      check,
-      ready,
-      signIn,
-      switchLanguage,
-      enableTwoFactor,
-      pageErrors,
+      ...journeyContext(),
       waitForMail,
       // the secretariat account whose two-step secret the outcomes journey knows (when it ran)
       staff: outcomes ? { email: outcomes.staffEmail, secret: outcomes.staffSecret } : undefined,
