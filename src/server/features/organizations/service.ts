@@ -66,7 +66,7 @@ export async function listOrganizations(ctx: Ctx, q: OrganizationListQuery): Pro
   return directoryPages.get(ctx.db, JSON.stringify(q), async () => {
     const offset = (q.page - 1) * q.pageSize;
     const [rows, total, regions] = await Promise.all([
-      store.list(ctx.db, filter, q.sort, q.pageSize, offset, "public"),
+      store.listPublic(ctx.db, filter, q.sort, q.pageSize, offset),
       store.count(ctx.db, filter, JSON.stringify({ ...q, page: 0, pageSize: 0, sort: "" })),
       regionOf(ctx),
     ]);

@@ -97,35 +97,27 @@ function indexOnly(f: OrgFilter, sort: OrgSort) {
   return f.matchMeta;
 }
 
-/** A page of organisations: every column, or only those a public view needs (cheaper to read). */
-export async function list(
+/** A page of organisations with every column (exports, staff views). */
+export const list = (db: Kysely<DB>, f: OrgFilter, sort: OrgSort, limit: number, offset: number) =>
+  readPage(db, f, sort, limit, offset, "all") as Promise<OrgRow[]>;
+
+/** A page of organisations with only the columns a public view needs (cheaper to read). */
+export const listPublic = (db: Kysely<DB>, f: OrgFilter, sort: OrgSort, limit: number, offset: number) =>
+  readPage(db, f, sort, limit, offset, "public");
+
+async function readPage(
   db: Kysely<DB>,
   f: OrgFilter,
   sort: OrgSort,
   limit: number,
   offset: number,
-): Promise<OrgRow[]>;
-export async function list(
-  db: Kysely<DB>,
-  f: OrgFilter,
-  sort: OrgSort,
-  limit: number,
-  offset: number,
-  columns: "public",
-): Promise<PublicOrgRow[]>;
-export async function list(
-  db: Kysely<DB>,
-  f: OrgFilter,
-  sort: OrgSort,
-  limit: number,
-  offset: number,
-  columns: "all" | "public" = "all",
+  columns: "all" | "public",
 ): Promise<PublicOrgRow[]> {
   const cols = PUBLIC_COLUMNS.map((c) => `o.${c}` as const);
   const meta = indexOnly(f, sort);
   if (meta) {
     const dir = sort === "name" ? "asc" : "desc";
-    const page = db
+    const ids = db
       .selectFrom(sql<MatchMeta>`${meta}`.as("mm"))
       .select("mm.entity_id")
       .where("mm.status", "=", f.status)
@@ -134,7 +126,7 @@ export async function list(
       .limit(limit)
       .offset(offset);
     const rows = db
-      .selectFrom(page.as("p"))
+      .selectFrom(ids.as("p"))
       .crossJoin("organization as o")
       .whereRef("o.id", "=", "p.entity_id")
       .orderBy("o.name_key", dir)
