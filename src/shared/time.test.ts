@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { daysInclusive, localDate, offsetLabel, offsetMinutes, wallClock, zonedToUtc } from "./time.ts";
+import {
+  daysInclusive,
+  localDate,
+  offsetLabel,
+  offsetMinutes,
+  readableDateTime,
+  wallClock,
+  zonedToUtc,
+} from "./time.ts";
 
 describe("time zones", () => {
   it("gives the offset of fixed and DST zones", () => {
@@ -40,5 +48,20 @@ describe("date ranges", () => {
     expect(formatDateRange("zh", "2020-11-10", "2020-11-12")).toBe("2020年11月10日至12日");
     expect(formatDateRange("zh", "2020-10-30", "2020-11-02")).toBe("2020年10月30日至11月2日");
     expect(formatDateRange("fr", "2020-11-10", "2020-11-10")).toBe("10 novembre 2020");
+  });
+});
+
+describe("readableDateTime", () => {
+  it("shows a 24-hour clock in all six languages", () => {
+    const at = new Date("2020-11-24T15:05:00Z");
+    for (const locale of ["ar", "en", "es", "fr", "ru", "zh"]) {
+      const text = readableDateTime(locale, {
+        timeStyle: "short",
+        timeZone: "UTC",
+        numberingSystem: "latn",
+      }).format(at);
+      expect(text, locale).toContain("15:05");
+      expect(text, locale).not.toMatch(/AM|PM|a\.\s?m\.|p\.\s?m\.|下午|上午|م$|ص$/i);
+    }
   });
 });

@@ -3,6 +3,14 @@
  * Instants are ISO-8601 strings or epoch milliseconds; local dates are YYYY-MM-DD in a zone.
  */
 
+/**
+ * A date and time formatter for people to read: a 24-hour clock in every language (a.m./p.m. is
+ * ambiguous across time zones and foreign to several of the six languages).
+ */
+export function readableDateTime(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { ...options, hourCycle: "h23" });
+}
+
 const partsCache = new Map<string, Intl.DateTimeFormat>();
 
 function fmt(timeZone: string): Intl.DateTimeFormat {

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Locale } from "../shared/schemas/common.ts";
 import type { ProfileInput } from "../shared/schemas/people.ts";
+import { readableDateTime } from "../shared/time.ts";
 import { api } from "./api.ts";
 import { currentLocale, formatLocale } from "./i18n/index.ts";
 
@@ -103,9 +104,9 @@ export function formatDate(iso: string | null | undefined, withTime = false) {
   if (!iso) return "";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(formatLocale(), {
+  return readableDateTime(formatLocale(), {
     dateStyle: "medium",
-    ...(withTime ? { timeStyle: "short", hourCycle: "h23" } : {}),
+    ...(withTime ? { timeStyle: "short" } : {}),
   }).format(d);
 }
 

@@ -1,5 +1,5 @@
 import { pickText } from "../../../shared/schemas/common.ts";
-import { formatDateRange, intlLocale } from "../../../shared/time.ts";
+import { formatDateRange, intlLocale, readableDateTime } from "../../../shared/time.ts";
 import { afterCommit, type Ctx } from "../../platform/context.ts";
 import { serverT } from "../../platform/i18n/messages.ts";
 import { buildIcs } from "./ics.ts";
@@ -27,12 +27,9 @@ export function dateRange(event: Pick<EventRow, "start_date" | "end_date">, loca
 }
 
 export function sessionTime(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: "full",
-    timeStyle: "short",
-    hourCycle: "h23",
-    timeZone,
-  }).format(new Date(iso));
+  return readableDateTime(intlLocale(locale), { dateStyle: "full", timeStyle: "short", timeZone }).format(
+    new Date(iso),
+  );
 }
 
 export function eventUrl(ctx: Ctx, eventId: string): string {

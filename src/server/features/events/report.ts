@@ -1,6 +1,6 @@
 import { pickText } from "../../../shared/schemas/common.ts";
 import type { EventReport } from "../../../shared/schemas/events.ts";
-import { intlLocale } from "../../../shared/time.ts";
+import { intlLocale, readableDateTime } from "../../../shared/time.ts";
 import { isStaff } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
@@ -179,23 +179,15 @@ export async function eventReportPdf(ctx: Ctx, eventId: string, lang: PdfLang): 
     const a2 = iso2.alpha3ToAlpha2(c);
     return a2 ? (countryName.of(a2) ?? c) : c;
   };
-  const time = new Intl.DateTimeFormat(lang, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    hourCycle: "h23",
-    timeZone: r.timeZone,
-  });
+  const time = readableDateTime(lang, { dateStyle: "medium", timeStyle: "short", timeZone: r.timeZone });
   return renderReport({
     lang,
     title: pickText(r.title, lang).value,
     subtitle: `${t("title")} · ${dateRange({ start_date: r.startDate, end_date: r.endDate }, lang)}`,
     generatedOn: t("generatedOn", {
-      date: new Intl.DateTimeFormat(lang, {
-        dateStyle: "long",
-        timeStyle: "short",
-        hourCycle: "h23",
-        timeZone: "UTC",
-      }).format(new Date(r.generatedAt)),
+      date: readableDateTime(lang, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(
+        new Date(r.generatedAt),
+      ),
     }),
     sections: [
       {

@@ -4,7 +4,7 @@
  * in the viewer's.
  */
 import { type LocalizedText, pickText } from "../../../shared/schemas/common.ts";
-import { offsetLabel, offsetMinutes, wallClock, zonedToUtc } from "../../../shared/time.ts";
+import { offsetLabel, offsetMinutes, readableDateTime, wallClock, zonedToUtc } from "../../../shared/time.ts";
 import { langAttrs } from "../../data.ts";
 import { currentLocale, formatLocale } from "../../i18n/index.ts";
 import type { PlainTexts } from "./endpoints.ts";
@@ -56,11 +56,10 @@ export function formatDay(date: string): string {
 
 /** "14:00–14:30" in a zone: a 24-hour clock in every language (no a.m./p.m. across time zones). */
 export function formatTimeRange(startIso: string, endIso: string, timeZone: string, withDay = false): string {
-  const f = new Intl.DateTimeFormat(formatLocale(), {
+  const f = readableDateTime(formatLocale(), {
     timeZone,
     hour: "numeric",
     minute: "2-digit",
-    hourCycle: "h23",
     ...(withDay ? { weekday: "short", day: "numeric", month: "short" } : {}),
   });
   return f.formatRange(new Date(startIso), new Date(endIso));
@@ -69,12 +68,9 @@ export function formatTimeRange(startIso: string, endIso: string, timeZone: stri
 /** An instant as date and time in a zone. */
 export function formatInstant(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return "";
-  return new Intl.DateTimeFormat(formatLocale(), {
-    dateStyle: "medium",
-    timeStyle: "short",
-    hourCycle: "h23",
-    timeZone,
-  }).format(new Date(iso));
+  return readableDateTime(formatLocale(), { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(iso),
+  );
 }
 
 function zonePart(timeZone: string, at: Date, style: "shortGeneric" | "shortOffset" | "longGeneric") {
