@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { writeAudit } from "../../platform/audit.ts";
-import type { Ctx } from "../../platform/context.ts";
+import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { unauthorized } from "../../platform/errors.ts";
 
 export const PreferenceInput = z.object({
@@ -38,8 +38,8 @@ export async function myNotifications(ctx: Ctx, opts: { unreadOnly: boolean; lim
 export async function markRead(ctx: Ctx, ids: string[] | "all") {
   const actor = ctx.actor;
   if (!actor) throw unauthorized();
-  return ctx.db.transaction().execute(async (trx) => {
-    let q = trx
+  return inTransaction(ctx, async (tx) => {
+    let q = tx.db
       .updateTable("notification")
       .set({ read_at: ctx.now().toISOString() })
       .where("user_id", "=", actor.userId)
@@ -47,7 +47,7 @@ export async function markRead(ctx: Ctx, ids: string[] | "all") {
     if (ids !== "all") q = q.where("id", "in", ids.length ? ids : [""]);
     const marked = Number((await q.executeTakeFirst()).numUpdatedRows);
     if (marked > 0)
-      await writeAudit(trx, {
+      await writeAudit(tx.db, {
         actor,
         action: "notification.read",
         entity: "user",
