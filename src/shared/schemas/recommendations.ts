@@ -106,3 +106,7 @@ export const EndorseInput = z.object({
 });
 export type EndorseInput = z.infer<typeof EndorseInput>;
 export type AnswerInput = z.infer<typeof AnswerInput>;
+
+/** Someone a recommendation can be assigned to (the secretariat and admins). */
+export const Assignee = z.object({ id: z.string(), name: z.string() });
+export type Assignee = z.infer<typeof Assignee>;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Id, Locale } from "../../../shared/schemas/common.ts";
 import {
   AnswerInput,
+  Assignee,
   EndorseInput,
   RecListQuery,
   RecommendationInput,
@@ -81,6 +82,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "The people a recommendation can be assigned to (the secretariat and admins, by name)",
+        response: { 200: z.array(Assignee) },
       },
     },
     async (req) => svc.listAssignees(req.ctx),

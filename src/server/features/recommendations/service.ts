@@ -4,6 +4,7 @@ import { type LocalizedText, pickText } from "../../../shared/schemas/common.ts"
 import { HOLDS_PLACE } from "../../../shared/schemas/events.ts";
 import type {
   AnswerInput,
+  Assignee,
   EndorseInput,
   Protection,
   RecListQuery,
@@ -325,7 +326,7 @@ const STAFF_ROLES = ["admin", "secretariat"];
  * The people a recommendation can be assigned to: users with the admin or secretariat role, with
  * their id and name only, sorted by name in the caller's language (the same on both databases).
  */
-export async function listAssignees(ctx: Ctx): Promise<Array<{ id: string; name: string }>> {
+export async function listAssignees(ctx: Ctx): Promise<Assignee[]> {
   const rows = await ctx.db
     .selectFrom("user as u")
     .select(["u.id", "u.name"])

@@ -1,13 +1,16 @@
 import "../events/events.css";
 import "./recommendations.css";
+import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { LocalizedText } from "../../../shared/schemas/common.ts";
 import {
   ADDRESSED_ACTORS,
+  type Assignee,
   PROTECTION_LEVELS,
   REC_STATUSES,
 } from "../../../shared/schemas/recommendations.ts";
+import { api } from "../../api.ts";
 import type { Option } from "../../ui/forms.tsx";
 import { formatPercent, pickLocalized, textAttrs } from "../events/format.ts";
 
@@ -117,10 +120,12 @@ export interface RecList {
   pageSize: number;
 }
 
-/** Someone a recommendation can be assigned to (the secretariat and admins). */
-export interface Assignee {
-  id: string;
-  name: string;
+/** The people a recommendation can be assigned to, by name (staff screens only). */
+export function useAssignees() {
+  return useQuery({
+    queryKey: recKeys.assignees,
+    queryFn: ({ signal }) => api.get<Assignee[]>(recApi.assignees, undefined, signal),
+  });
 }
 
 export interface AnswerTemplate {

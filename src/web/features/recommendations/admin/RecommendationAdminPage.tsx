@@ -22,7 +22,6 @@ import { pickLocalized } from "../../events/format.ts";
 import { OriginCard, TagsCard } from "../RecommendationPage.tsx";
 import {
   ACTION_STATUSES,
-  type Assignee,
   htmlToText,
   LocalText,
   type Milestone,
@@ -34,6 +33,7 @@ import {
   RichText,
   recApi,
   recKeys,
+  useAssignees,
 } from "../shared.tsx";
 import { AnswerFields, type AnswerState, AnswerTemplates, answerBody, emptyAnswer } from "./AnswerFields.tsx";
 
@@ -183,10 +183,7 @@ function AssignCard({ rec: r }: { rec: RecDetail }) {
   const { error, busy, run } = useSubmit();
   const current = r.internal?.assignedTo ?? null;
   const myId = me.data?.user?.id;
-  const people = useQuery({
-    queryKey: recKeys.assignees,
-    queryFn: ({ signal }) => api.get<Assignee[]>(recApi.assignees, undefined, signal),
-  });
+  const people = useAssignees();
   const [choice, setChoice] = useState(current ?? "");
   const [done, setDone] = useState("");
   // The choice follows the saved assignment (after a save, or a change made elsewhere).

@@ -10,7 +10,6 @@ import { useSubmit } from "../../../ui/useSubmit.ts";
 import { useUrlFilters } from "../../../ui/useUrlFilters.ts";
 import { LiveStatus, ModalDialog, PageTitle, Pagination } from "../../../ui/widgets.tsx";
 import {
-  type Assignee,
   LocalText,
   protectionOptions,
   type RecList,
@@ -18,6 +17,7 @@ import {
   recApi,
   recKeys,
   statusOptions,
+  useAssignees,
 } from "../shared.tsx";
 import { AnswerFields, type AnswerState, answerBody, emptyAnswer } from "./AnswerFields.tsx";
 
@@ -40,10 +40,7 @@ export default function TriagePage() {
     pageSize: String(PAGE_SIZE),
   };
   const myId = useMe().data?.user?.id;
-  const people = useQuery({
-    queryKey: recKeys.assignees,
-    queryFn: ({ signal }) => api.get<Assignee[]>(recApi.assignees, undefined, signal),
-  });
+  const people = useAssignees();
   const list = useQuery({
     queryKey: recKeys.list({ ...query, staff: "1" }),
     queryFn: ({ signal }) => api.get<RecList>(recApi.list, query, signal),
