@@ -2,6 +2,7 @@ import { type ReactNode, useEffect } from "react";
 import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../data.ts";
+import { ErrorSummary } from "./forms.tsx";
 
 /** The page's single h1; the layout moves focus to it after navigation. */
 export function PageTitle({ children, title }: { children: ReactNode; title?: string }) {
@@ -95,6 +96,47 @@ export function ModalDialog({
         </Dialog>
       </Modal>
     </ModalOverlay>
+  );
+}
+
+/**
+ * Asks before an action that cannot be undone: what it does, the action itself and Cancel, in an
+ * alert dialog; a refusal from the server is shown above the message.
+ */
+export function ConfirmDialog({
+  isOpen,
+  onClose,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  busy = false,
+  error = null,
+}: {
+  isOpen: boolean;
+  onClose: () => void;
+  title: string;
+  /** What the action does. */
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  busy?: boolean;
+  error?: unknown;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ModalDialog isOpen={isOpen} onClose={onClose} title={title} role="alertdialog">
+      <ErrorSummary error={error} />
+      {children}
+      <div className="actions">
+        <button type="button" className="btn btn-danger" disabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }
 

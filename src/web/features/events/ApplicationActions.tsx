@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api.ts";
 import { errorText } from "../../ui/forms.tsx";
-import { LiveStatus, ModalDialog } from "../../ui/widgets.tsx";
+import { ConfirmDialog, LiveStatus } from "../../ui/widgets.tsx";
 import { eventApi, eventKeys } from "./endpoints.ts";
 
 type Action = "confirm" | "decline" | "withdraw";
@@ -90,36 +90,21 @@ export function ApplicationActions({
         </p>
       ) : null}
       <LiveStatus>{message}</LiveStatus>
-      <ModalDialog
-        role="alertdialog"
+      <ConfirmDialog
         isOpen={asking !== null}
         onClose={() => setAsking(null)}
         title={t(asking === "decline" ? "myEvents.declineTitle" : "myEvents.withdrawTitle")}
+        confirmLabel={t(asking === "decline" ? "myEvents.declineConfirm" : "myEvents.withdrawConfirm")}
+        onConfirm={() => asking && act.mutate(asking)}
+        busy={act.isPending}
+        error={act.error}
       >
         <p>
           {t(asking === "decline" ? "myEvents.declineText" : "myEvents.withdrawText", {
             event: `\u2068${eventTitle}\u2069`,
           })}
         </p>
-        {act.error ? (
-          <p className="field-error" role="alert">
-            {errorText(act.error, t)}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button
-            type="button"
-            className="btn btn-danger"
-            disabled={act.isPending}
-            onClick={() => asking && act.mutate(asking)}
-          >
-            {t(asking === "decline" ? "myEvents.declineConfirm" : "myEvents.withdrawConfirm")}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={() => setAsking(null)}>
-            {t("common.cancel")}
-          </button>
-        </div>
-      </ModalDialog>
+      </ConfirmDialog>
     </div>
   );
 }

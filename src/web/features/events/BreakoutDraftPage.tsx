@@ -6,7 +6,7 @@ import { ApiError, api } from "../../api.ts";
 import { formatDate, isStaff, type Me } from "../../data.ts";
 import { errorText, Loading, QueryError } from "../../ui/forms.tsx";
 import { RequireUser } from "../../ui/guards.tsx";
-import { ModalDialog, PageTitle } from "../../ui/widgets.tsx";
+import { ConfirmDialog, PageTitle } from "../../ui/widgets.tsx";
 import NotFoundPage from "../home/NotFoundPage.tsx";
 import { groupName } from "./admin/BreakoutsPage.tsx";
 import { useEvent } from "./EventPage.tsx";
@@ -382,29 +382,18 @@ function DraftEditor({ groupId, initial }: { groupId: string; initial: Draft }) 
           </button>
         </div>
       ) : null}
-      <ModalDialog
-        role="alertdialog"
+      <ConfirmDialog
         isOpen={discarding}
         onClose={() => setDiscarding(false)}
         title={t("draft.discardTitle")}
+        confirmLabel={t("draft.discardConfirm")}
+        onConfirm={() => {
+          setDiscarding(false);
+          resolve("theirs");
+        }}
       >
         <p>{t("draft.discardText")}</p>
-        <div className="actions">
-          <button
-            type="button"
-            className="btn btn-danger"
-            onClick={() => {
-              setDiscarding(false);
-              resolve("theirs");
-            }}
-          >
-            {t("draft.discardConfirm")}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={() => setDiscarding(false)}>
-            {t("common.cancel")}
-          </button>
-        </div>
-      </ModalDialog>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { ApiError, api } from "../../../api.ts";
 import { formatList, formatNumber, useRefLookup } from "../../../data.ts";
 import { currentLocale } from "../../../i18n/index.ts";
 import { ErrorSummary, errorText, Loading, QueryError, RadioGroup, SelectField } from "../../../ui/forms.tsx";
-import { LiveStatus, ModalDialog } from "../../../ui/widgets.tsx";
+import { ConfirmDialog, LiveStatus } from "../../../ui/widgets.tsx";
 import { KeyFigures, ScrollTable } from "../charts.tsx";
 import { formatPercent, languageName, pickLocalized } from "../format.ts";
 import {
@@ -243,32 +243,20 @@ function BreakoutsEditor({ event }: { event: EventView }) {
         </form>
         <LiveStatus>{announce}</LiveStatus>
       </section>
-      <ModalDialog
-        role="alertdialog"
+      <ConfirmDialog
         isOpen={asking}
         onClose={() => setAsking(false)}
         title={t("breakouts.replaceTitle")}
+        confirmLabel={t("breakouts.replace")}
+        onConfirm={() => create.mutate(true)}
+        busy={create.isPending}
+        // "breakout_exists" is what opened this dialog, not a failure to show in it.
+        error={
+          create.error instanceof ApiError && create.error.code === "breakout_exists" ? null : create.error
+        }
       >
         <p>{t("breakouts.replaceText")}</p>
-        {create.error && !(create.error instanceof ApiError && create.error.code === "breakout_exists") ? (
-          <p className="field-error" role="alert">
-            {errorText(create.error, t)}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button
-            type="button"
-            className="btn btn-danger"
-            disabled={create.isPending}
-            onClick={() => create.mutate(true)}
-          >
-            {t("breakouts.replace")}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={() => setAsking(false)}>
-            {t("common.cancel")}
-          </button>
-        </div>
-      </ModalDialog>
+      </ConfirmDialog>
       {current.isPending && sessionId ? (
         <Loading />
       ) : current.isError && !none ? (

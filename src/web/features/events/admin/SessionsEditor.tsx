@@ -3,8 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EventView, SessionView } from "../../../../shared/schemas/events.ts";
 import { api } from "../../../api.ts";
-import { errorText } from "../../../ui/forms.tsx";
-import { LiveStatus, ModalDialog } from "../../../ui/widgets.tsx";
+import { ConfirmDialog, LiveStatus } from "../../../ui/widgets.tsx";
 import { groupByDay } from "../Agenda.tsx";
 import { eventApi, eventKeys } from "../endpoints.ts";
 import { formatDateRange, formatDay, formatTimeRange, offsetOf, pickLocalized } from "../format.ts";
@@ -127,32 +126,17 @@ export function SessionsEditor({ event, mainLang }: { event: EventView; mainLang
           {t("sessionForm.add")}
         </button>
       )}
-      <ModalDialog
-        role="alertdialog"
+      <ConfirmDialog
         isOpen={deleting !== null}
         onClose={() => setDeleting(null)}
         title={t("sessionForm.deleteTitle")}
+        confirmLabel={t("sessionForm.delete")}
+        onConfirm={() => deleting && remove.mutate(deleting)}
+        busy={remove.isPending}
+        error={remove.error}
       >
         <p>{t("sessionForm.deleteText", { title: deleting ? pickLocalized(deleting.title).value : "" })}</p>
-        {remove.error ? (
-          <p className="field-error" role="alert">
-            {errorText(remove.error, t)}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button
-            type="button"
-            className="btn btn-danger"
-            disabled={remove.isPending}
-            onClick={() => deleting && remove.mutate(deleting)}
-          >
-            {t("sessionForm.delete")}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={() => setDeleting(null)}>
-            {t("common.cancel")}
-          </button>
-        </div>
-      </ModalDialog>
+      </ConfirmDialog>
     </section>
   );
 }

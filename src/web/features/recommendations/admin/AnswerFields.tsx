@@ -4,17 +4,9 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../api.ts";
 import { formatNumber } from "../../../data.ts";
 import { currentLocale } from "../../../i18n/index.ts";
-import {
-  ErrorSummary,
-  fieldErrors,
-  fieldId,
-  RadioGroup,
-  SelectField,
-  TextArea,
-  TextField,
-} from "../../../ui/forms.tsx";
+import { fieldErrors, fieldId, RadioGroup, SelectField, TextArea, TextField } from "../../../ui/forms.tsx";
 import { useSubmit } from "../../../ui/useSubmit.ts";
-import { LiveStatus, ModalDialog } from "../../../ui/widgets.tsx";
+import { ConfirmDialog, LiveStatus } from "../../../ui/widgets.tsx";
 import { pickLocalized } from "../../events/format.ts";
 import {
   type AnswerTemplate,
@@ -205,23 +197,17 @@ export function AnswerTemplates({ onDeleted }: { onDeleted?: (id: string) => voi
         )}
       </details>
       <LiveStatus>{done}</LiveStatus>
-      <ModalDialog
+      <ConfirmDialog
         isOpen={!!asking}
         onClose={() => setAsking(null)}
         title={t("triage.deleteTemplateTitle")}
-        role="alertdialog"
+        confirmLabel={t("triage.deleteTemplateButton")}
+        onConfirm={remove}
+        busy={busy}
+        error={error}
       >
-        <ErrorSummary error={error} />
         <p>{t("triage.deleteTemplateConfirm", { name: asking?.name ?? "" })}</p>
-        <div className="actions">
-          <button type="button" className="btn btn-danger" disabled={busy} onClick={remove}>
-            {t("triage.deleteTemplateButton")}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={() => setAsking(null)}>
-            {t("common.cancel")}
-          </button>
-        </div>
-      </ModalDialog>
+      </ConfirmDialog>
     </>
   );
 }

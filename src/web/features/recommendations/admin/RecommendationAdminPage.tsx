@@ -17,7 +17,7 @@ import {
   TextField,
 } from "../../../ui/forms.tsx";
 import { useSubmit } from "../../../ui/useSubmit.ts";
-import { LiveStatus, ModalDialog, PageTitle } from "../../../ui/widgets.tsx";
+import { ConfirmDialog, LiveStatus, PageTitle } from "../../../ui/widgets.tsx";
 import { pickLocalized } from "../../events/format.ts";
 import { OriginCard, TagsCard } from "../RecommendationPage.tsx";
 import {
@@ -392,23 +392,17 @@ function MergeCard({ rec: r }: { rec: RecDetail }) {
         {t("triage.mergeButton")}
       </button>
       <LiveStatus>{done}</LiveStatus>
-      <ModalDialog
+      <ConfirmDialog
         isOpen={confirm}
         onClose={() => setConfirm(false)}
         title={t("triage.mergeConfirmTitle")}
-        role="alertdialog"
+        confirmLabel={t("triage.mergeButton")}
+        onConfirm={merge}
+        busy={busy}
+        error={error}
       >
-        <ErrorSummary error={error} />
         <p>{t("triage.mergeConfirm", { title: chosen?.label ?? "" })}</p>
-        <div className="actions">
-          <button type="button" className="btn btn-danger" disabled={busy} onClick={merge}>
-            {t("triage.mergeButton")}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={() => setConfirm(false)}>
-            {t("common.cancel")}
-          </button>
-        </div>
-      </ModalDialog>
+      </ConfirmDialog>
     </section>
   );
 }
