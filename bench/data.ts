@@ -45,6 +45,25 @@ export function prng(seed: number) {
 }
 export type Rng = ReturnType<typeof prng>;
 
+/** Vocabulary for generated texts (recommendations, motivations). */
+const WORDS = {
+  en: "states parties should strengthen protection victims trafficking persons migrants smuggling firearms corruption training police judges prosecutors awareness media review mechanism civil society participation survivors shelters legislation cooperation regional networks youth prevention schools online recruitment labour exploitation border officials whistleblowers data monitoring evaluation funding capacity academia private sector transparency".split(
+    " ",
+  ),
+  fr: "les états parties devraient renforcer protection victimes traite personnes migrants trafic armes corruption formation police juges procureurs sensibilisation médias mécanisme examen société civile participation survivants refuges coopération régionale réseaux jeunes prévention".split(
+    " ",
+  ),
+  es: "los estados partes deberían fortalecer protección víctimas trata personas migrantes tráfico armas corrupción capacitación policía jueces fiscales sensibilización medios mecanismo examen sociedad civil participación sobrevivientes cooperación regional redes jóvenes prevención".split(
+    " ",
+  ),
+};
+export type WordsLang = keyof typeof WORDS;
+
+/** `n` words of `lang` picked at random. */
+export function words(r: Rng, lang: WordsLang, n: number): string {
+  return Array.from({ length: n }, () => r.pick(WORDS[lang])).join(" ");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Word lists
 

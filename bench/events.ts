@@ -13,7 +13,9 @@ import type { Actor } from "../src/server/platform/actor.ts";
 import type { Ctx } from "../src/server/platform/context.ts";
 import { ensureUser } from "../src/server/platform/users.ts";
 import type { Runtime } from "../src/server/runtime.ts";
-import { prng } from "./data.ts";
+import { prng, words } from "./data.ts";
+
+const FOCUS = ["trafficking", "smuggling", "firearms", "corruption", "cybercrime", "victim support"];
 
 export interface EventsBench {
   eventId: string;
@@ -75,9 +77,24 @@ export async function prepareEventsBench(
     target: { regions: [], countries: [], orgTypes: [] },
     organisers: [],
     partners: [],
-    questions: [],
+    // What a real call asks: a free-text question and a single choice, besides the motivation.
+    questions: [
+      {
+        id: "experience",
+        kind: "text",
+        label: { en: "Your experience with the review process" },
+        required: true,
+      },
+      {
+        id: "focus",
+        kind: "single",
+        label: { en: "Main area of work" },
+        required: true,
+        options: FOCUS.map((value) => ({ value, label: { en: value } })),
+      },
+    ],
     endorsementRequired: false,
-    travelSupport: false,
+    travelSupport: true,
     attendanceThreshold: 0.75,
     diversityTargets: { youthShareMin: 0.3, countriesMin: 15 },
   });
@@ -121,6 +138,13 @@ export async function prepareEventsBench(
       organizationId: m.organizationId,
       status: statuses[r.int(statuses.length)],
       createdAt: new Date(Date.parse("2026-01-05T00:00:00Z") + i * 600_000).toISOString(),
+      // Texts as long as real ones (a motivation of 60–200 words, an answer of 20–80), a quarter
+      // asking for travel support, half of them scored and some with the secretariat's notes.
+      motivation: words(r, "en", 60 + r.int(141)),
+      answers: { experience: words(r, "en", 20 + r.int(61)), focus: r.pick(FOCUS) },
+      ...(r.chance(0.25) ? { travelJustification: words(r, "en", 20 + r.int(41)) } : {}),
+      score: r.chance(0.5) ? r.int(11) : null,
+      ...(r.chance(0.15) ? { notes: words(r, "en", 8 + r.int(25)) } : {}),
     })),
   );
   const countries = (

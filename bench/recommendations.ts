@@ -10,19 +10,8 @@ import {
 } from "../src/server/features/recommendations/service.ts";
 import type { Ctx } from "../src/server/platform/context.ts";
 import { RecListQuery } from "../src/shared/schemas/recommendations.ts";
-import { prng } from "./data.ts";
+import { prng, type WordsLang, words } from "./data.ts";
 
-const WORDS = {
-  en: "states parties should strengthen protection victims trafficking persons migrants smuggling firearms corruption training police judges prosecutors awareness media review mechanism civil society participation survivors shelters legislation cooperation regional networks youth prevention schools online recruitment labour exploitation border officials whistleblowers data monitoring evaluation funding capacity academia private sector transparency".split(
-    " ",
-  ),
-  fr: "les états parties devraient renforcer protection victimes traite personnes migrants trafic armes corruption formation police juges procureurs sensibilisation médias mécanisme examen société civile participation survivants refuges coopération régionale réseaux jeunes prévention".split(
-    " ",
-  ),
-  es: "los estados partes deberían fortalecer protección víctimas trata personas migrantes tráfico armas corrupción capacitación policía jueces fiscales sensibilización medios mecanismo examen sociedad civil participación sobrevivientes cooperación regional redes jóvenes prevención".split(
-    " ",
-  ),
-};
 const THEMES = [
   "Prevention",
   "Victim protection",
@@ -99,10 +88,9 @@ export async function prepareRecommendationsBench(
   count = 100_000,
 ): Promise<RecommendationsBench> {
   const r = prng(seed);
-  const sentence = (lang: keyof typeof WORDS, n: number) =>
-    Array.from({ length: n }, () => r.pick(WORDS[lang])).join(" ");
+  const sentence = (lang: WordsLang, n: number) => words(r, lang, n);
   const items = Array.from({ length: count }, (_, i) => {
-    const lang = (r.chance(0.7) ? "en" : r.chance(0.5) ? "fr" : "es") as keyof typeof WORDS;
+    const lang = (r.chance(0.7) ? "en" : r.chance(0.5) ? "fr" : "es") as WordsLang;
     const p = r.int(100);
     return {
       title: { [lang]: sentence(lang, 4 + r.int(5)) },

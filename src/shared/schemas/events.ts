@@ -389,6 +389,21 @@ export const ApplicationRow = z.object({
 });
 export type ApplicationRow = z.infer<typeof ApplicationRow>;
 
+/**
+ * An applicant in the secretariat's table: what the table shows and what identifies the person.
+ * The texts the applicant or the secretariat wrote (motivation, answers, travel justification,
+ * notes) come with the application itself (`GET /api/applications/:id`), opened one at a time:
+ * real motivations run to a thousand characters and more, and 50 of them per page tripled the
+ * cost of every page of the table.
+ */
+export const ApplicantSummary = ApplicationRow.omit({
+  answers: true,
+  motivation: true,
+  travelJustification: true,
+  notes: true,
+});
+export type ApplicantSummary = z.infer<typeof ApplicantSummary>;
+
 export const APPLICANT_SORTS = ["created", "name", "country", "score", "organization", "status"] as const;
 export const ApplicantQuery = Paging.extend({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),

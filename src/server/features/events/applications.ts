@@ -4,6 +4,7 @@ import { uuidv7 } from "uuidv7";
 import type { FieldError } from "../../../shared/schemas/common.ts";
 import type {
   ApplicantQuery,
+  ApplicantSummary,
   ApplicationInput,
   ApplicationRow,
   ApplicationStatus,
@@ -306,7 +307,8 @@ function baseQuery(ctx: Ctx) {
     .innerJoin("organization as o", "o.id", "a.organization_id");
 }
 
-const COLUMNS = [
+/** The columns of an applicant in the secretariat's table (ApplicantSummary). */
+const SUMMARY_COLUMNS = [
   "a.id",
   "a.event_id",
   "a.status",
@@ -319,12 +321,8 @@ const COLUMNS = [
   "a.org_type",
   "a.first_time",
   "a.travel_support",
-  "a.travel_justification",
   "a.endorsement",
   "a.score",
-  "a.notes",
-  "a.answers",
-  "a.motivation",
   "a.invited",
   "a.created_at",
   "a.decided_at",
@@ -336,7 +334,16 @@ const COLUMNS = [
   "o.country as org_country",
 ] as const;
 
-type Joined = {
+/** …and of the whole application: the texts the applicant and the secretariat wrote. */
+const COLUMNS = [
+  ...SUMMARY_COLUMNS,
+  "a.travel_justification",
+  "a.notes",
+  "a.answers",
+  "a.motivation",
+] as const;
+
+type Summary = {
   id: string;
   event_id: string;
   status: string;
@@ -349,12 +356,8 @@ type Joined = {
   org_type: string;
   first_time: number;
   travel_support: number;
-  travel_justification: string | null;
   endorsement: string;
   score: number | null;
-  notes: string | null;
-  answers: string;
-  motivation: string | null;
   invited: number;
   created_at: string;
   decided_at: string | null;
@@ -366,7 +369,15 @@ type Joined = {
   org_country: string;
 };
 
-function toRow(r: Joined, staff: boolean): ApplicationRow {
+type Joined = Summary & {
+  travel_justification: string | null;
+  notes: string | null;
+  answers: string;
+  motivation: string | null;
+};
+
+/** Score and notes are the secretariat's: only staff read them (`staff`). */
+function toSummary(r: Summary, staff: boolean): ApplicantSummary {
   return {
     id: r.id,
     eventId: r.event_id,
@@ -384,15 +395,21 @@ function toRow(r: Joined, staff: boolean): ApplicationRow {
     organizationCountry: r.org_country,
     firstTime: !!r.first_time,
     travelSupport: !!r.travel_support,
-    travelJustification: r.travel_justification,
     endorsement: r.endorsement,
     score: staff ? r.score : null,
-    notes: staff ? r.notes : null,
-    answers: JSON.parse(r.answers),
-    motivation: r.motivation,
     invited: !!r.invited,
     createdAt: r.created_at,
     decidedAt: r.decided_at,
+  };
+}
+
+function toRow(r: Joined, staff: boolean): ApplicationRow {
+  return {
+    ...toSummary(r, staff),
+    travelJustification: r.travel_justification,
+    notes: staff ? r.notes : null,
+    answers: JSON.parse(r.answers),
+    motivation: r.motivation,
   };
 }
 
@@ -476,10 +493,12 @@ export async function listApplications(ctx: Ctx, eventId: string, q: ApplicantQu
     query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
   ]);
   const ids = page.map((r) => r.id);
-  const rows = ids.length ? await baseQuery(ctx).select(COLUMNS).where("a.id", "in", ids).execute() : [];
+  const rows = ids.length
+    ? await baseQuery(ctx).select(SUMMARY_COLUMNS).where("a.id", "in", ids).execute()
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
-    items: ids.map((id) => toRow(byId.get(id) as Joined, true)),
+    items: ids.map((id) => toSummary(byId.get(id) as Summary, true)),
     total: Number(total.n),
     page: q.page,
     pageSize: q.pageSize,
@@ -953,6 +972,12 @@ export async function createApplicationsBulk(
     invited?: boolean;
     directoryOptIn?: boolean;
     motivation?: string;
+    /** Answers to the event's custom questions, by question id. */
+    answers?: Record<string, unknown>;
+    /** A travel-support request with its justification. */
+    travelJustification?: string;
+    score?: number | null;
+    notes?: string;
   }>,
 ): Promise<string[]> {
   return inTransaction(ctx, async (tx) => {
@@ -985,16 +1010,16 @@ export async function createApplicationsBulk(
         organization_id: org.id,
         status: item.status,
         ...(await snapshot(tx, event, person, org)),
-        answers: "{}",
+        answers: JSON.stringify(item.answers ?? {}),
         motivation: item.motivation ?? null,
-        travel_support: 0,
-        travel_justification: null,
+        travel_support: item.travelJustification ? 1 : 0,
+        travel_justification: item.travelJustification ?? null,
         consent_at: item.invited ? null : item.createdAt,
         consent_text: item.invited ? null : event.consent_text,
         endorsement: "none",
         endorsed_by: null,
-        score: null,
-        notes: null,
+        score: item.score ?? null,
+        notes: item.notes ?? null,
         invited: item.invited ? 1 : 0,
         directory_opt_in: item.directoryOptIn ? 1 : 0,
         checkin_token: randomBytes(16).toString("base64url"),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Id, Locale, listOf, Ok } from "../../../shared/schemas/common.ts";
 import {
   ApplicantQuery,
+  ApplicantSummary,
   ApplicationInput,
   ApplicationReview,
   ApplicationRow,
@@ -206,14 +207,14 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     "/events/:id/applications",
     {
       config: { access: STAFF },
-      // Staff-only rows built by one typed mapper (toRow) with exactly the schema's fields.
+      // Staff-only rows built by one typed mapper (toSummary) with exactly the schema's fields.
       ...mappedRows,
       schema: {
         tags,
         summary: "Applicants, with filters, sorting and paging",
         params: EventParams,
         querystring: ApplicantQuery,
-        response: { 200: listOf(ApplicationRow) },
+        response: { 200: listOf(ApplicantSummary) },
       },
     },
     async (req) => apps.listApplications(req.ctx, req.params.id, req.query),

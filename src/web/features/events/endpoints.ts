@@ -25,6 +25,8 @@ export const eventKeys = {
   eligibility: (id: string) => ["event", id, "eligibility"] as const,
   applicants: (id: string, query?: Record<string, string>) =>
     (query ? ["event", id, "applicants", query] : ["event", id, "applicants"]) as readonly unknown[],
+  /** One application opened in the table: under the applicants, so that refreshing them refreshes it too. */
+  applicant: (id: string, appId: string) => ["event", id, "applicants", "one", appId] as const,
   diversity: (id: string, scope?: string) =>
     (scope ? ["event", id, "diversity", scope] : ["event", id, "diversity"]) as readonly unknown[],
   mine: ["applications", "mine"] as const,

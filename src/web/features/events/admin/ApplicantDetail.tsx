@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApplicationRow } from "../../../../shared/schemas/events.ts";
+import type { ApplicantSummary, ApplicationRow } from "../../../../shared/schemas/events.ts";
 import { api } from "../../../api.ts";
 import { formatDate, formatNumber } from "../../../data.ts";
-import { errorText, TextArea } from "../../../ui/forms.tsx";
+import { errorText, Loading, QueryError, TextArea } from "../../../ui/forms.tsx";
 import { eventApi, eventKeys, type QuestionView } from "../endpoints.ts";
 import { pickPlain } from "../format.ts";
 
@@ -14,7 +14,7 @@ export function ScoreInput({
   onSaved,
   onChanged,
 }: {
-  row: ApplicationRow;
+  row: ApplicantSummary;
   onSaved: (message: string) => void;
   onChanged: () => void;
 }) {
@@ -79,7 +79,26 @@ export function ScoreInput({
   );
 }
 
+/** An applicant's row opened: the whole application (answers, motivation, notes) is fetched then. */
 export function ApplicantDetail({
+  row,
+  questions,
+  onSaved,
+}: {
+  row: ApplicantSummary;
+  questions: QuestionView[];
+  onSaved: (message: string) => void;
+}) {
+  const application = useQuery({
+    queryKey: eventKeys.applicant(row.eventId, row.id),
+    queryFn: ({ signal }) => api.get<ApplicationRow>(eventApi.application(row.id), undefined, signal),
+  });
+  if (application.isPending) return <Loading />;
+  if (application.isError) return <QueryError error={application.error} />;
+  return <ApplicationDetails row={application.data} questions={questions} onSaved={onSaved} />;
+}
+
+function ApplicationDetails({
   row,
   questions,
   onSaved,

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { type FormEvent, Fragment, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import type { ApplicationRow } from "../../../../shared/schemas/events.ts";
+import type { ApplicantSummary, ApplicationRow } from "../../../../shared/schemas/events.ts";
 import { ApiError, api } from "../../../api.ts";
 import { formatNumber, nameOf, type Page, useRefLookup } from "../../../data.ts";
 import { currentLocale } from "../../../i18n/index.ts";
@@ -75,7 +75,7 @@ function Applicants({
   const query = { ...filters, sort, dir, page: String(page), pageSize: String(PAGE_SIZE) };
   const list = useQuery({
     queryKey: eventKeys.applicants(eventId, query),
-    queryFn: ({ signal }) => api.get<Page<ApplicationRow>>(eventApi.applications(eventId), query, signal),
+    queryFn: ({ signal }) => api.get<Page<ApplicantSummary>>(eventApi.applications(eventId), query, signal),
     placeholderData: keepPreviousData,
   });
   const everyone = useDiversity(eventId, "applicants");
@@ -86,7 +86,7 @@ function Applicants({
   };
 
   const decide = useMutation({
-    mutationFn: (v: { row: ApplicationRow; decision: Decision }) =>
+    mutationFn: (v: { row: ApplicantSummary; decision: Decision }) =>
       api.post<ApplicationRow>(eventApi.decision(v.row.id), { decision: v.decision }),
     onMutate: () => setAlert(""),
     onSuccess: (_r, v) => {
