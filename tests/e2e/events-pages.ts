@@ -290,7 +290,10 @@ export async function eventsPagesJourney(ctx: EventsJourneyContext) {
     // the opened row fetches the whole application: its answers and the motivation
     await row.locator("button.row-toggle").click();
     await staff.locator("tr.row-detail").getByText(QUESTION).waitFor();
-    await staff.locator("tr.row-detail").getByText("To bring our cases into the review of Thailand.").waitFor();
+    await staff
+      .locator("tr.row-detail")
+      .getByText("To bring our cases into the review of Thailand.")
+      .waitFor();
     await staff
       .locator(".bar-list")
       .filter({ hasText: en.diversity.sectors })

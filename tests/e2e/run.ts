@@ -185,11 +185,20 @@ after(async () => {
 
 /* ---------- helpers ---------- */
 
+let contexts = 0;
 async function newPage(
   viewport = { width: 1280, height: 900 },
 ): Promise<{ context: BrowserContext; page: Page }> {
   // The CSP (script-src 'self') would block injecting axe; bypass it for the test context only.
-  const context = await browser.newContext({ viewport, bypassCSP: true, locale: "en-GB" });
+  // Each browser is a different person on a different network (its own address, as a proxy in
+  // front of the server reports it): the sign-in rate limit (10 a minute per address) counts the
+  // journeys' many sign-ins per person, as in real use, not all together.
+  const context = await browser.newContext({
+    viewport,
+    bypassCSP: true,
+    locale: "en-GB",
+    extraHTTPHeaders: { "X-Forwarded-For": `10.20.${++contexts >> 8}.${contexts & 255}` },
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));

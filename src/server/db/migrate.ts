@@ -10,6 +10,7 @@ import * as m007 from "./migrations/007_search_vocab.ts";
 import * as m008 from "./migrations/008_directory_speed.ts";
 import * as m009 from "./migrations/009_search_terms.ts";
 import * as m010 from "./migrations/010_applicants_index.ts";
+import * as m011 from "./migrations/011_applicant_sorts.ts";
 
 type DialectMigration = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -24,6 +25,7 @@ const migrations: Record<string, DialectMigration> = {
   "008_directory_speed": m008,
   "009_search_terms": m009,
   "010_applicants_index": m010,
+  "011_applicant_sorts": m011,
 };
 
 /** Applies the application's migrations (the same set on SQLite and PostgreSQL). */
