@@ -1,0 +1,127 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestApp, signIn, type TestApp, type TestUser } from "../testing.ts";
+import { signedSessionToken } from "./session.ts";
+
+/**
+ * Signed-in browsers are recognised without better-auth's getSession in the plain case; every
+ * other case still goes through it, and a session ended in the database ends at once.
+ */
+describe("sessions: the cookie read directly, better-auth for the rest", () => {
+  let t: TestApp;
+  let user: TestUser;
+  const spies: Array<{ mockRestore(): void }> = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    user = await t.user({ roles: ["secretariat"] });
+  });
+  afterEach(() => {
+    for (const s of spies.splice(0)) s.mockRestore();
+  });
+  afterAll(() => t.close());
+
+  const me = (cookie: string) => t.app.inject({ url: "/api/me", headers: { cookie } });
+  /** Who /api/me says is calling (null when signed out). */
+  const caller = async (cookie: string) => {
+    const res = await me(cookie);
+    expect(res.statusCode).toBe(200);
+    return res.json().user?.id ?? null;
+  };
+  const sessionRow = async (token: string) =>
+    t.rt.database.db.selectFrom("session").selectAll().where("token", "=", token).executeTakeFirst();
+  const tokenOf = async (cookie: string) => {
+    const ctx = await t.rt.auth.$context;
+    const token = signedSessionToken(cookie, ctx.authCookies.sessionToken.name, ctx.secret);
+    expect(token).toBeTruthy();
+    return token as string;
+  };
+  const countGetSession = () => {
+    const spy = vi.spyOn(t.rt.auth.api, "getSession");
+    spies.push(spy);
+    return spy;
+  };
+  const setExpiry = (token: string, at: Date) =>
+    t.rt.database.db
+      .updateTable("session")
+      .set({ expiresAt: t.rt.database.dialect === "postgres" ? at : at.toISOString() })
+      .where("token", "=", token)
+      .execute();
+
+  it("reads the token better-auth signed, and nothing else", async () => {
+    const cookie = await signIn(t.app, user.email, user.password);
+    const token = await tokenOf(cookie);
+    expect(await sessionRow(token)).toBeTruthy();
+    const ctx = await t.rt.auth.$context;
+    const name = ctx.authCookies.sessionToken.name;
+    const value = decodeURIComponent(cookie.split(`${name}=`)[1].split(";")[0]);
+    const [, signature] = [value.slice(0, value.lastIndexOf(".")), value.slice(value.lastIndexOf(".") + 1)];
+    const check = (c: string) => signedSessionToken(c, name, ctx.secret);
+    // Another token with the same signature, a changed signature, another secret, another name.
+    expect(check(`${name}=${encodeURIComponent(`x${token.slice(1)}.${signature}`)}`)).toBeNull();
+    expect(
+      check(
+        `${name}=${encodeURIComponent(`${token}.${signature.replace(/^./, (c) => (c === "A" ? "B" : "A"))}`)}`,
+      ),
+    ).toBeNull();
+    expect(signedSessionToken(cookie, name, `${ctx.secret}x`)).toBeNull();
+    expect(check(`other=1; x${name}=${encodeURIComponent(value)}`)).toBeNull();
+    expect(check(`other=1;  ${name}=${encodeURIComponent(value)}; last=2`)).toBe(token);
+    expect(check(`${name}=%E0%A4%A`)).toBeNull();
+  });
+
+  it("recognises a signed-in browser without better-auth's getSession", async () => {
+    const cookie = await signIn(t.app, user.email, user.password);
+    const getSession = countGetSession();
+    const res = await me(cookie);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toMatchObject({ id: user.id, email: user.email, roles: ["secretariat"] });
+    expect(getSession).not.toHaveBeenCalled();
+  });
+
+  it("ends a signed-out session at once", async () => {
+    const cookie = await signIn(t.app, user.email, user.password);
+    expect(await caller(cookie)).toBe(user.id);
+    const out = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-out",
+      headers: { cookie, origin: "http://localhost:3000" },
+    });
+    expect(out.statusCode).toBe(200);
+    expect(await caller(cookie)).toBeNull();
+  });
+
+  it("refuses a tampered cookie", async () => {
+    const cookie = await signIn(t.app, user.email, user.password);
+    const token = await tokenOf(cookie);
+    const forged = cookie.replace(encodeURIComponent(token), encodeURIComponent(`${token.slice(0, -1)}x`));
+    expect(forged).not.toBe(cookie);
+    expect(await caller(forged)).toBeNull();
+    expect(await caller(cookie)).toBe(user.id);
+  });
+
+  it("leaves an expired session to better-auth, which deletes it", async () => {
+    const cookie = await signIn(t.app, user.email, user.password);
+    const token = await tokenOf(cookie);
+    await setExpiry(token, new Date(Date.now() - 1000));
+    const getSession = countGetSession();
+    expect(await caller(cookie)).toBeNull();
+    expect(getSession).toHaveBeenCalledTimes(1);
+    expect(await sessionRow(token)).toBeUndefined();
+  });
+
+  it("leaves a session due for its daily extension to better-auth, which extends it", async () => {
+    const cookie = await signIn(t.app, user.email, user.password);
+    const token = await tokenOf(cookie);
+    // Created (or last extended) two days ago: 7 days of validity, 5 left.
+    const old = new Date(Date.now() + 5 * 24 * 3600_000);
+    await setExpiry(token, old);
+    const getSession = countGetSession();
+    expect(await caller(cookie)).toBe(user.id);
+    expect(getSession).toHaveBeenCalledTimes(1);
+    const after = new Date((await sessionRow(token))!.expiresAt).getTime();
+    expect(after).toBeGreaterThan(old.getTime() + 24 * 3600_000);
+    // Extended: the next requests take the direct path again.
+    expect(await caller(cookie)).toBe(user.id);
+    expect(getSession).toHaveBeenCalledTimes(1);
+  });
+});
