@@ -8,18 +8,19 @@ import { createApplicationsBulk } from "../src/server/features/events/applicatio
 import { importAttendance } from "../src/server/features/events/attendance/service.ts";
 import { eventReport } from "../src/server/features/events/report.ts";
 import { createEvent, createSession } from "../src/server/features/events/service.ts";
-import { createToken } from "../src/server/features/me/service.ts";
 import type { Actor } from "../src/server/platform/actor.ts";
 import type { Ctx } from "../src/server/platform/context.ts";
 import { ensureUser } from "../src/server/platform/users.ts";
 import type { Runtime } from "../src/server/runtime.ts";
+import { secretFromUri, totp } from "../src/server/testing-totp.ts";
 import { prng, words } from "./data.ts";
 
 const FOCUS = ["trafficking", "smuggling", "firearms", "corruption", "cybercrime", "victim support"];
 
 export interface EventsBench {
   eventId: string;
-  token: string;
+  /** The secretariat member's e-mail and password (two-step verification is set up at sign-in). */
+  staff: { email: string; password: string };
   applicantPaths: string[];
   reportPaths: string[];
   applicants: number;
@@ -53,7 +54,6 @@ export async function prepareEventsBench(
     name: "Bench Secretariat",
   });
   await grantRole(rt.systemCtx(), userId, "secretariat");
-  const { token } = await createToken(rt.systemCtx(), "bench", userId);
   const actor: Actor = {
     userId,
     email: "bench-staff@example.org",
@@ -229,7 +229,7 @@ export async function prepareEventsBench(
 
   return {
     eventId: event.id,
-    token,
+    staff: { email: "bench-staff@example.org", password: "bench-staff-password-123" },
     applicantPaths,
     reportPaths: [`/api/events/${event.id}/report`],
     applicants: picked.length,
@@ -270,4 +270,42 @@ export async function prepareEventsBench(
       };
     },
   };
+}
+
+/**
+ * Signs the secretariat member in over HTTP as the web app does, setting up two-step verification
+ * on the first sign-in as secretariat accounts must: returns the session cookie that the browser
+ * would then send with every request.
+ */
+export async function signInSecretariat(
+  base: string,
+  staff: { email: string; password: string },
+  origin: string,
+): Promise<string> {
+  let cookie = "";
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(base + path, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin, ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    const set = res.headers.getSetCookie().map((c) => c.split(";")[0]);
+    const jar = new Map(cookie ? cookie.split("; ").map((c) => c.split("=", 2) as [string, string]) : []);
+    for (const c of set) {
+      const eq = c.indexOf("=");
+      jar.set(c.slice(0, eq), c.slice(eq + 1));
+    }
+    cookie = [...jar]
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("; ");
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  await post("/api/auth/sign-in/email", staff);
+  const { totpURI } = await post("/api/auth/two-factor/enable", { password: staff.password });
+  await post("/api/auth/two-factor/verify-totp", { code: totp(secretFromUri(String(totpURI))) });
+  const me = await fetch(`${base}/api/admin/outbox`, { headers: { cookie } });
+  if (!me.ok) throw new Error(`the secretariat session is refused: ${me.status} ${await me.text()}`);
+  return cookie;
 }

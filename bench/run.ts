@@ -34,7 +34,7 @@ import {
   prng,
   SEARCH_TERMS,
 } from "./data.ts";
-import { type EventsInProcess, prepareEventsBench } from "./events.ts";
+import { type EventsInProcess, prepareEventsBench, signInSecretariat } from "./events.ts";
 import { prepareRecommendationsBench } from "./recommendations.ts";
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -450,7 +450,8 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
     ] as const) {
       scenarios.push(await runScenario(base, name, [...paths], o));
     }
-    const staffHeaders = { authorization: `Bearer ${events.token}` };
+    // The secretariat works in the browser: a session cookie after the two-step sign-in.
+    const staffHeaders = { cookie: await signInSecretariat(base, events.staff, "http://127.0.0.1:3000") };
     scenarios.push(
       await runScenario(base, "applicants filter+sort (2,000)", events.applicantPaths, o, staffHeaders),
     );
