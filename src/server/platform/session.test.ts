@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { grantRole } from "../features/admin/service.ts";
 import { createTestApp, signIn, type TestApp, type TestUser } from "../testing.ts";
 import { signedSessionToken } from "./session.ts";
 
@@ -57,7 +58,11 @@ describe("sessions: the cookie read directly, better-auth for the rest", () => {
     const [, signature] = [value.slice(0, value.lastIndexOf(".")), value.slice(value.lastIndexOf(".") + 1)];
     const check = (c: string) => signedSessionToken(c, name, ctx.secret);
     // Another token with the same signature, a changed signature, another secret, another name.
-    expect(check(`${name}=${encodeURIComponent(`x${token.slice(1)}.${signature}`)}`)).toBeNull();
+    expect(
+      check(
+        `${name}=${encodeURIComponent(`${token.startsWith("x") ? "y" : "x"}${token.slice(1)}.${signature}`)}`,
+      ),
+    ).toBeNull();
     expect(
       check(
         `${name}=${encodeURIComponent(`${token}.${signature.replace(/^./, (c) => (c === "A" ? "B" : "A"))}`)}`,
@@ -78,6 +83,26 @@ describe("sessions: the cookie read directly, better-auth for the rest", () => {
     expect(getSession).not.toHaveBeenCalled();
   });
 
+  it("reads every role and State of the caller with the caller, by cookie and by token", async () => {
+    const many = await t.user({ roles: ["secretariat", "admin"] });
+    const none = await t.user();
+    for (const state of ["THA", "VNM"])
+      await grantRole(t.rt.systemCtx(), many.id, "state_focal_point", state);
+    const byCookie = (await me(await signIn(t.app, many.email, many.password))).json().user;
+    const byToken = (await t.app.inject({ url: "/api/me", headers: many.auth })).json().user;
+    for (const u of [byCookie, byToken]) {
+      expect([...u.roles].sort()).toEqual(["admin", "secretariat", "state_focal_point"]);
+      expect([...u.states].sort()).toEqual(["THA", "VNM"]);
+    }
+    const plain = (await me(await signIn(t.app, none.email, none.password))).json().user;
+    expect(plain).toMatchObject({ id: none.id, roles: [], states: [] });
+    expect((await t.app.inject({ url: "/api/me", headers: none.auth })).json().user).toMatchObject({
+      id: none.id,
+      roles: [],
+      states: [],
+    });
+  });
+
   it("ends a signed-out session at once", async () => {
     const cookie = await signIn(t.app, user.email, user.password);
     expect(await caller(cookie)).toBe(user.id);
@@ -93,7 +118,10 @@ describe("sessions: the cookie read directly, better-auth for the rest", () => {
   it("refuses a tampered cookie", async () => {
     const cookie = await signIn(t.app, user.email, user.password);
     const token = await tokenOf(cookie);
-    const forged = cookie.replace(encodeURIComponent(token), encodeURIComponent(`${token.slice(0, -1)}x`));
+    const forged = cookie.replace(
+      encodeURIComponent(token),
+      encodeURIComponent(`${token.slice(0, -1)}${token.endsWith("x") ? "y" : "x"}`),
+    );
     expect(forged).not.toBe(cookie);
     expect(await caller(forged)).toBeNull();
     expect(await caller(cookie)).toBe(user.id);

@@ -17,15 +17,28 @@ export function newApiToken(): { token: string; hash: string; prefix: string } {
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 async function loadRoles(db: Kysely<DB>, userId: string): Promise<{ roles: Role[]; states: string[] }> {
-  const rows = await db
-    .selectFrom("platform_role")
-    .select(["role", "state_code"])
-    .where("user_id", "=", userId)
-    .execute();
-  return {
-    roles: [...new Set(rows.map((r) => r.role as Role))],
-    states: rows.filter((r) => r.role === "state_focal_point" && r.state_code).map((r) => r.state_code),
-  };
+  return rolesOf(
+    await db
+      .selectFrom("platform_role")
+      .select(["role", "state_code"])
+      .where("user_id", "=", userId)
+      .execute(),
+  );
+}
+
+/** Roles from the caller's rows (one per role; a user without roles has one row of nulls). */
+function rolesOf(rows: Array<{ role: string | null; state_code: string | null }>): {
+  roles: Role[];
+  states: string[];
+} {
+  const roles = new Set<Role>();
+  const states: string[] = [];
+  for (const r of rows) {
+    if (!r.role) continue;
+    roles.add(r.role as Role);
+    if (r.role === "state_focal_point" && r.state_code) states.push(r.state_code);
+  }
+  return { roles: [...roles], states };
 }
 
 const truthy = (v: unknown) => v === true || v === 1 || v === "1" || v === "true";
@@ -35,9 +48,11 @@ export async function resolveActor(req: FastifyRequest, db: Kysely<DB>, auth: Au
   const header = req.headers.authorization;
   if (header?.startsWith("Bearer ")) {
     const token = header.slice(7).trim();
-    const row = await db
+    // The caller and their roles in one query (one row per role).
+    const rows = await db
       .selectFrom("api_token")
       .innerJoin("user", "user.id", "api_token.user_id")
+      .leftJoin("platform_role as r", "r.user_id", "user.id")
       .select([
         "api_token.id as tokenId",
         "api_token.last_used_at",
@@ -46,10 +61,13 @@ export async function resolveActor(req: FastifyRequest, db: Kysely<DB>, auth: Au
         "user.name",
         "user.locale",
         "user.twoFactorEnabled",
+        "r.role",
+        "r.state_code",
       ])
       .where("api_token.token_hash", "=", hashToken(token))
       .where("api_token.revoked_at", "is", null)
-      .executeTakeFirst();
+      .execute();
+    const row = rows[0];
     if (!row) return null;
     if (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 5 * 60_000) {
       await db
@@ -65,7 +83,7 @@ export async function resolveActor(req: FastifyRequest, db: Kysely<DB>, auth: Au
       locale: row.locale ?? "en",
       twoFactorEnabled: truthy(row.twoFactorEnabled),
       via: "token",
-      ...(await loadRoles(db, row.id)),
+      ...rolesOf(rows),
     };
   }
   const cookie = req.headers.cookie;
@@ -156,9 +174,11 @@ async function sessionFromCookie(
   const config = await cookieConfig(auth);
   const token = signedSessionToken(cookie, config.name, config.secret);
   if (!token) return "ask-better-auth";
-  const row = await db
+  // The caller and their roles in one query (one row per role).
+  const rows = await db
     .selectFrom("session")
     .innerJoin("user", "user.id", "session.userId")
+    .leftJoin("platform_role as r", "r.user_id", "user.id")
     .select([
       "session.expiresAt",
       "user.id",
@@ -166,9 +186,12 @@ async function sessionFromCookie(
       "user.name",
       "user.locale",
       "user.twoFactorEnabled",
+      "r.role",
+      "r.state_code",
     ])
     .where("session.token", "=", token)
-    .executeTakeFirst();
+    .execute();
+  const row = rows[0];
   if (!row) return null;
   const expiresAt = toMs(row.expiresAt);
   const now = Date.now();
@@ -181,6 +204,6 @@ async function sessionFromCookie(
     locale: row.locale ?? "en",
     twoFactorEnabled: truthy(row.twoFactorEnabled),
     via: "session",
-    ...(await loadRoles(db, row.id)),
+    ...rolesOf(rows),
   };
 }

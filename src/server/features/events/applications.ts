@@ -458,7 +458,6 @@ const SORT_COLUMNS = {
 } as const;
 
 export async function listApplications(ctx: Ctx, eventId: string, q: ApplicantQuery) {
-  await loadEvent(ctx, eventId);
   // Filter and sort on the application's own columns (who the applicant was when applying), then
   // fetch people and organisations for the one page only.
   let query = ctx.db.selectFrom("application as a").where("a.event_id", "=", eventId);
@@ -493,7 +492,10 @@ export async function listApplications(ctx: Ctx, eventId: string, q: ApplicantQu
   const page = order(query.select("a.id"))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [rows, total] = await Promise.all([
+  // The event is checked (it exists, and a draft only for staff) beside the two queries: on
+  // PostgreSQL they run at once on separate connections, one round trip instead of two.
+  const [, rows, total] = await Promise.all([
+    loadEvent(ctx, eventId),
     order(
       ctx.db
         .selectFrom(page.as("pg"))
