@@ -95,11 +95,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest("actor", null);
   app.decorateRequest("ctx", null as unknown as Ctx);
   // Who is calling, then whether they may: before any body is parsed or validated.
-  app.addHook("onRequest", async (req) => {
+  app.addHook("onRequest", async (req, reply) => {
     if (req.is404) return;
     // Outside /api/ only the web app's static files are served (public); better-auth guards /api/auth/.
     if (!req.url.startsWith("/api/") || req.url.startsWith("/api/auth/")) return;
-    req.actor = await resolveActor(req, database.db, auth);
+    req.actor = await resolveActor(req, database.db, auth, (cookies) => reply.header("set-cookie", cookies));
     checkAccess(req.routeOptions.config.access, req.actor, config.requireStaff2fa);
     checkCsrf(req, config.publicUrl);
     req.ctx = {

@@ -36,6 +36,11 @@ describe("sessions: the cookie read directly, better-auth for the rest", () => {
     expect(token).toBeTruthy();
     return token as string;
   };
+  /** The session cookies a response sets. */
+  const sessionCookies = (res: { headers: Record<string, unknown> }) =>
+    ([] as string[])
+      .concat((res.headers["set-cookie"] as string | string[] | undefined) ?? [])
+      .filter((c) => c.includes("session_token="));
   const countGetSession = () => {
     const spy = vi.spyOn(t.rt.auth.api, "getSession");
     spies.push(spy);
@@ -132,8 +137,11 @@ describe("sessions: the cookie read directly, better-auth for the rest", () => {
     const token = await tokenOf(cookie);
     await setExpiry(token, new Date(Date.now() - 1000));
     const getSession = countGetSession();
-    expect(await caller(cookie)).toBeNull();
+    const res = await me(cookie);
+    expect(res.json().user).toBeNull();
     expect(getSession).toHaveBeenCalledTimes(1);
+    // …and the browser is told to drop the cookie.
+    expect(sessionCookies(res).some((c) => /Max-Age=0/i.test(c))).toBe(true);
     expect(await sessionRow(token)).toBeUndefined();
   });
 
@@ -144,8 +152,14 @@ describe("sessions: the cookie read directly, better-auth for the rest", () => {
     const old = new Date(Date.now() + 5 * 24 * 3600_000);
     await setExpiry(token, old);
     const getSession = countGetSession();
-    expect(await caller(cookie)).toBe(user.id);
+    const res = await me(cookie);
+    expect(res.json().user.id).toBe(user.id);
     expect(getSession).toHaveBeenCalledTimes(1);
+    // The browser's cookie is renewed for as long as the extended session lasts.
+    const renewed = sessionCookies(res);
+    expect(renewed).toHaveLength(1);
+    expect(renewed[0]).toMatch(/Max-Age=604800/i);
+    expect(await tokenOf(renewed[0].split(";")[0])).toBe(token);
     const after = new Date((await sessionRow(token))!.expiresAt).getTime();
     expect(after).toBeGreaterThan(old.getTime() + 24 * 3600_000);
     // Extended: the next requests take the direct path again.

@@ -44,7 +44,12 @@ function rolesOf(rows: Array<{ role: string | null; state_code: string | null }>
 const truthy = (v: unknown) => v === true || v === 1 || v === "1" || v === "true";
 
 /** Finds who is calling: an API token (Authorization: Bearer) or a better-auth session cookie. */
-export async function resolveActor(req: FastifyRequest, db: Kysely<DB>, auth: Auth): Promise<Actor | null> {
+export async function resolveActor(
+  req: FastifyRequest,
+  db: Kysely<DB>,
+  auth: Auth,
+  setCookies?: (cookies: string[]) => void,
+): Promise<Actor | null> {
   const header = req.headers.authorization;
   if (header?.startsWith("Bearer ")) {
     const token = header.slice(7).trim();
@@ -92,7 +97,12 @@ export async function resolveActor(req: FastifyRequest, db: Kysely<DB>, auth: Au
   if (fast !== "ask-better-auth") return fast;
   const headers = new Headers();
   headers.set("cookie", cookie);
-  const session = await auth.api.getSession({ headers }).catch(() => null);
+  const result = await auth.api.getSession({ headers, returnHeaders: true }).catch(() => null);
+  // The cookies better-auth sets on the way: a session extended by a day gets a cookie that lasts
+  // as long as it does (else the browser drops it a week after sign-in), an ended one is cleared.
+  const cookies = result?.headers?.getSetCookie() ?? [];
+  if (cookies.length) setCookies?.(cookies);
+  const session = result?.response;
   if (!session) return null;
   const user = session.user as typeof session.user & { locale?: string; twoFactorEnabled?: boolean };
   return {
