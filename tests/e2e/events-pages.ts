@@ -345,6 +345,11 @@ export async function eventsPagesJourney(ctx: EventsJourneyContext) {
 
     await ctx.switchLanguage(staff, "ar");
     await staff.locator("main h1").filter({ hasText: ar.applicants.titlePrefix }).waitFor();
+    // the applicant's row open, with the application fetched for it, in Arabic
+    const openRow = staff.locator("tr.row-detail");
+    if (!(await openRow.count())) await row.locator("button.row-toggle").click();
+    await openRow.getByText("To bring our cases into the review of Thailand.").waitFor();
+    await openRow.getByText(ar.apply.motivation).waitFor();
     await both(staff, "events-14-admin-applicants-ar");
     await staff.goto(`${ctx.base}/admin/events`);
     await staff.locator("main table th a").filter({ hasText: TITLE }).waitFor();
