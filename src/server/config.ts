@@ -32,6 +32,13 @@ const EnvSchema = z.object({
   REQUIRE_STAFF_2FA: boolFromEnv.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|(loopback|linklocal|uniquelocal|[0-9a-fA-F:./]+)(,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:./]+))*)$/,
+      'must be "true", "false", "loopback", or addresses and ranges (10.0.0.0/8) separated by commas',
+    )
+    .default("loopback"),
   WORKERS: z
     .string()
     .regex(/^(auto|[1-9][0-9]?)$/, 'must be "auto" or a number of processes from 1 to 99')
@@ -54,6 +61,11 @@ export type Config = {
   production: boolean;
   /** Server processes sharing the port (1: none forked); "auto" is one per available CPU. */
   workers: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the caller's address (sign-in rate limits, audit
+   * log), in Fastify's trustProxy terms. Default: proxies on this machine only.
+   */
+  trustProxy: boolean | string;
 };
 
 export class ConfigError extends Error {}
@@ -99,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
     workers: e.WORKERS === "auto" ? availableParallelism() : Number(e.WORKERS),
+    trustProxy: e.TRUST_PROXY === "true" ? true : e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY,
   };
 }
 

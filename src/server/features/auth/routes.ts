@@ -15,6 +15,9 @@ export const authRoutes: FastifyPluginAsync<{ auth: Auth; database: Database }> 
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : String(value));
     }
+    // better-auth keys its rate limits on X-Forwarded-For: give it the caller's address as Fastify
+    // worked it out (TRUST_PROXY), not whatever the client wrote in that header.
+    headers.set("x-forwarded-for", req.ip);
     const isSignIn = req.method === "POST" && url.pathname === "/api/auth/sign-in/email";
     const email =
       isSignIn && req.body && typeof (req.body as { email?: unknown }).email === "string"
