@@ -102,6 +102,17 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   return cookies.map((c) => c.split(";")[0]).join("; ");
 }
 
+/** Creates an event through the API as `staff` (a draft unless the payload says otherwise); its id. */
+export async function createTestEvent(
+  t: TestApp,
+  staff: TestUser,
+  payload: Record<string, unknown>,
+): Promise<string> {
+  const res = await t.app.inject({ method: "POST", url: "/api/events", headers: staff.auth, payload });
+  if (res.statusCode !== 201) throw new Error(`event not created: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}
+
 export const sampleOrg = (over: Record<string, unknown> = {}) => ({
   names: { en: "Mekong Youth Network" },
   originalLang: "en",

@@ -43,6 +43,33 @@ function rolesOf(rows: Array<{ role: string | null; state_code: string | null }>
 
 const truthy = (v: unknown) => v === true || v === 1 || v === "1" || v === "true";
 
+/** The caller's columns, with one row per role (`r` joined to the user), beside a token or a session. */
+const CALLER = [
+  "user.id",
+  "user.email",
+  "user.name",
+  "user.locale",
+  "user.twoFactorEnabled",
+  "r.role",
+  "r.state_code",
+] as const;
+
+function actorOf(
+  user: { id: string; email: string; name: string; locale?: string | null; twoFactorEnabled?: unknown },
+  via: Actor["via"],
+  roles: { roles: Role[]; states: string[] },
+): Actor {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale ?? "en",
+    twoFactorEnabled: truthy(user.twoFactorEnabled),
+    via,
+    ...roles,
+  };
+}
+
 /** Finds who is calling: an API token (Authorization: Bearer) or a better-auth session cookie. */
 export async function resolveActor(
   req: FastifyRequest,
@@ -58,17 +85,7 @@ export async function resolveActor(
       .selectFrom("api_token")
       .innerJoin("user", "user.id", "api_token.user_id")
       .leftJoin("platform_role as r", "r.user_id", "user.id")
-      .select([
-        "api_token.id as tokenId",
-        "api_token.last_used_at",
-        "user.id",
-        "user.email",
-        "user.name",
-        "user.locale",
-        "user.twoFactorEnabled",
-        "r.role",
-        "r.state_code",
-      ])
+      .select(["api_token.id as tokenId", "api_token.last_used_at", ...CALLER])
       .where("api_token.token_hash", "=", hashToken(token))
       .where("api_token.revoked_at", "is", null)
       .execute();
@@ -81,15 +98,7 @@ export async function resolveActor(
         .where("id", "=", row.tokenId)
         .execute();
     }
-    return {
-      userId: row.id,
-      email: row.email,
-      name: row.name,
-      locale: row.locale ?? "en",
-      twoFactorEnabled: truthy(row.twoFactorEnabled),
-      via: "token",
-      ...rolesOf(rows),
-    };
+    return actorOf(row, "token", rolesOf(rows));
   }
   const cookie = req.headers.cookie;
   if (!cookie?.includes("untoc.session_token")) return null;
@@ -105,15 +114,7 @@ export async function resolveActor(
   const session = result?.response;
   if (!session) return null;
   const user = session.user as typeof session.user & { locale?: string; twoFactorEnabled?: boolean };
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    locale: user.locale ?? "en",
-    twoFactorEnabled: truthy(user.twoFactorEnabled),
-    via: "session",
-    ...(await loadRoles(db, user.id)),
-  };
+  return actorOf(user, "session", await loadRoles(db, user.id));
 }
 
 type SessionCookieConfig = { name: string; secret: string; expiresInMs: number; updateAgeMs: number };
@@ -189,16 +190,7 @@ async function sessionFromCookie(
     .selectFrom("session")
     .innerJoin("user", "user.id", "session.userId")
     .leftJoin("platform_role as r", "r.user_id", "user.id")
-    .select([
-      "session.expiresAt",
-      "user.id",
-      "user.email",
-      "user.name",
-      "user.locale",
-      "user.twoFactorEnabled",
-      "r.role",
-      "r.state_code",
-    ])
+    .select(["session.expiresAt", ...CALLER])
     .where("session.token", "=", token)
     .execute();
   const row = rows[0];
@@ -207,13 +199,5 @@ async function sessionFromCookie(
   const now = Date.now();
   if (!(expiresAt > now) || expiresAt - config.expiresInMs + config.updateAgeMs <= now)
     return "ask-better-auth";
-  return {
-    userId: row.id,
-    email: row.email,
-    name: row.name,
-    locale: row.locale ?? "en",
-    twoFactorEnabled: truthy(row.twoFactorEnabled),
-    via: "session",
-    ...rolesOf(rows),
-  };
+  return actorOf(row, "session", rolesOf(rows));
 }

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, multipart, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import {
+  createTestApp,
+  createTestEvent,
+  multipart,
+  sampleOrg,
+  type TestApp,
+  type TestUser,
+} from "../../testing.ts";
 
 const PNG = readFileSync(join(import.meta.dirname, "attendance", "fixtures", "not-a-report.png"));
 
@@ -15,22 +22,16 @@ describe("events: file questions in the application form", () => {
   beforeAll(async () => {
     t = await createTestApp();
     staff = await t.user({ roles: ["secretariat"] });
-    const ev = await t.app.inject({
-      method: "POST",
-      url: "/api/events",
-      headers: staff.auth,
-      payload: {
-        type: "workshop",
-        format: "in_person",
-        title: { en: "Workshop with a file question" },
-        timeZone: "Asia/Manila",
-        startDate: "2030-05-05",
-        endDate: "2030-05-06",
-        venue: "Manila",
-        questions: [{ id: "cv", kind: "file", label: { en: "Your CV" }, required: true }],
-      },
+    eventId = await createTestEvent(t, staff, {
+      type: "workshop",
+      format: "in_person",
+      title: { en: "Workshop with a file question" },
+      timeZone: "Asia/Manila",
+      startDate: "2030-05-05",
+      endDate: "2030-05-06",
+      venue: "Manila",
+      questions: [{ id: "cv", kind: "file", label: { en: "Your CV" }, required: true }],
     });
-    eventId = ev.json().id;
     for (const status of ["published", "applications_open"])
       await t.app.inject({
         method: "PATCH",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import { createTestApp, createTestEvent, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
 
 describe("events: endorsement of a member's application by the organisation's focal point", () => {
   let t: TestApp;
@@ -42,21 +42,15 @@ describe("events: endorsement of a member's application by the organisation's fo
       payload: { decision: "approved" },
     });
     expect(m.statusCode).toBe(200);
-    const ev = await t.app.inject({
-      method: "POST",
-      url: "/api/events",
-      headers: staff.auth,
-      payload: {
-        type: "workshop",
-        format: "online",
-        title: { en: "Workshop needing endorsement" },
-        timeZone: "UTC",
-        startDate: "2030-03-03",
-        endDate: "2030-03-03",
-        endorsementRequired: true,
-      },
+    eventId = await createTestEvent(t, staff, {
+      type: "workshop",
+      format: "online",
+      title: { en: "Workshop needing endorsement" },
+      timeZone: "UTC",
+      startDate: "2030-03-03",
+      endDate: "2030-03-03",
+      endorsementRequired: true,
     });
-    eventId = ev.json().id;
     for (const status of ["published", "applications_open"])
       await t.app.inject({
         method: "PATCH",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import { createTestApp, createTestEvent, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
 
 describe("events: participants' directory and contact requests", () => {
   let t: TestApp;
@@ -11,20 +11,14 @@ describe("events: participants' directory and contact requests", () => {
   beforeAll(async () => {
     t = await createTestApp();
     staff = await t.user({ roles: ["secretariat"] });
-    const ev = await t.app.inject({
-      method: "POST",
-      url: "/api/events",
-      headers: staff.auth,
-      payload: {
-        type: "workshop",
-        format: "online",
-        title: { en: "Networking test" },
-        timeZone: "UTC",
-        startDate: "2030-01-10",
-        endDate: "2030-01-10",
-      },
+    eventId = await createTestEvent(t, staff, {
+      type: "workshop",
+      format: "online",
+      title: { en: "Networking test" },
+      timeZone: "UTC",
+      startDate: "2030-01-10",
+      endDate: "2030-01-10",
     });
-    eventId = ev.json().id;
     await t.app.inject({
       method: "PATCH",
       url: `/api/events/${eventId}`,

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import { createTestApp, createTestEvent, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
 
 const AUTHOR_NAME = "Zainab Qureshi-Hidden";
 const ORG_NAME = "Secret Shelter Collective";
@@ -28,20 +28,14 @@ describe("recommendations: protection, answers, endorsements, merge, export", ()
     author = await t.user({ name: AUTHOR_NAME });
     endorser = await t.user({ name: "Endorsing Person" });
     stranger = await t.user({ name: "Stranger Person" });
-    const ev = await t.app.inject({
-      method: "POST",
-      url: "/api/events",
-      headers: staff.auth,
-      payload: {
-        type: "training",
-        format: "online",
-        title: { en: "Training with recommendations" },
-        timeZone: "Asia/Bangkok",
-        startDate: "2030-02-01",
-        endDate: "2030-02-02",
-      },
+    eventId = await createTestEvent(t, staff, {
+      type: "training",
+      format: "online",
+      title: { en: "Training with recommendations" },
+      timeZone: "Asia/Bangkok",
+      startDate: "2030-02-01",
+      endDate: "2030-02-02",
     });
-    eventId = ev.json().id;
     for (const status of ["published", "running"])
       await t.app.inject({
         method: "PATCH",

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, multipart, sampleOrg, type TestApp, type TestUser } from "../../../testing.ts";
+import {
+  createTestApp,
+  createTestEvent,
+  multipart,
+  sampleOrg,
+  type TestApp,
+  type TestUser,
+} from "../../../testing.ts";
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, "fixtures", name));
 
@@ -16,21 +23,15 @@ describe("attendance: reports from Zoom and Teams, matching, review, union of in
   beforeAll(async () => {
     t = await createTestApp();
     staff = await t.user({ roles: ["secretariat"] });
-    const ev = await t.app.inject({
-      method: "POST",
-      url: "/api/events",
-      headers: staff.auth,
-      payload: {
-        type: "workshop",
-        format: "online",
-        title: { en: "Regional workshop" },
-        timeZone: "Asia/Bangkok",
-        startDate: "2020-11-10",
-        endDate: "2020-11-11",
-        attendanceThreshold: 0.75,
-      },
+    eventId = await createTestEvent(t, staff, {
+      type: "workshop",
+      format: "online",
+      title: { en: "Regional workshop" },
+      timeZone: "Asia/Bangkok",
+      startDate: "2020-11-10",
+      endDate: "2020-11-11",
+      attendanceThreshold: 0.75,
     });
-    eventId = ev.json().id;
     const s1 = await t.app.inject({
       method: "POST",
       url: `/api/events/${eventId}/sessions`,
