@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
@@ -8,6 +9,26 @@ import { z } from "zod";
 const boolFromEnv = z
   .enum(["1", "0", "true", "false", "on", "off", "yes", "no"])
   .transform((v) => ["1", "true", "on", "yes"].includes(v));
+
+/**
+ * TRUST_PROXY: true, false, or a comma-separated list of Fastify (proxy-addr) names, addresses
+ * and ranges. A bare number is refused: proxy-addr would read "1" as the address 0.0.0.1, not as
+ * a number of hops.
+ */
+function validTrustProxy(v: string): boolean {
+  if (v === "true" || v === "false") return true;
+  return v.split(",").every((part) => {
+    const p = part.trim();
+    if (["loopback", "linklocal", "uniquelocal"].includes(p)) return true;
+    const [addr, bits, ...rest] = p.split("/");
+    const kind = isIP(addr);
+    if (!kind || rest.length) return false;
+    if (bits === undefined) return true;
+    if (kind === 4 && isIP(bits) === 4) return true; // a netmask, 255.0.0.0
+    const n = /^[0-9]{1,3}$/.test(bits) ? Number(bits) : -1;
+    return n >= 0 && n <= (kind === 4 ? 32 : 128);
+  });
+}
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -34,10 +55,10 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default("development"),
   TRUST_PROXY: z
     .string()
-    .regex(
-      /^(true|false|(loopback|linklocal|uniquelocal|[0-9a-fA-F:./]+)(,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:./]+))*)$/,
-      'must be "true", "false", "loopback", or addresses and ranges (10.0.0.0/8) separated by commas',
-    )
+    .refine(validTrustProxy, {
+      message:
+        'must be "true", "false", or proxies separated by commas: "loopback", "linklocal", "uniquelocal", an IP address or a range such as 10.0.0.0/8',
+    })
     .default("loopback"),
   WORKERS: z
     .string()

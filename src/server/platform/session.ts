@@ -131,6 +131,8 @@ function cookieConfig(auth: Auth): Promise<SessionCookieConfig> {
       updateAgeMs: ctx.sessionConfig.updateAge * 1000,
     }));
     cookieConfigs.set(auth, c);
+    // A failed start is not kept: the next request tries again.
+    c.catch(() => cookieConfigs.delete(auth));
   }
   return c;
 }
@@ -161,8 +163,9 @@ export function signedSessionToken(cookieHeader: string, name: string, secret: s
   const token = value.slice(0, dot);
   const signature = value.slice(dot + 1);
   if (signature.length !== 44 || !signature.endsWith("=")) return null;
-  const given = Buffer.from(signature, "base64");
-  const expected = createHmac("sha256", secret).update(token).digest();
+  // Compared as text, as better-call does: a base64url spelling of the same bytes is not the signature.
+  const expected = Buffer.from(createHmac("sha256", secret).update(token).digest("base64"));
+  const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
@@ -194,7 +197,8 @@ async function sessionFromCookie(
     .where("session.token", "=", token)
     .execute();
   const row = rows[0];
-  if (!row) return null;
+  // Signed by us but ended (signed out, revoked): better-auth refuses it and clears the cookie.
+  if (!row) return "ask-better-auth";
   const expiresAt = toMs(row.expiresAt);
   const now = Date.now();
   if (!(expiresAt > now) || expiresAt - config.expiresInMs + config.updateAgeMs <= now)

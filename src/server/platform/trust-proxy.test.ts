@@ -99,5 +99,11 @@ describe("TRUST_PROXY: whose X-Forwarded-For is believed", () => {
     );
     expect(() => loadConfig({ ...base, TRUST_PROXY: "everyone" })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, TRUST_PROXY: "everyone" })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ ...base, TRUST_PROXY: "192.168.0.0/255.255.0.0, ::1" }).trustProxy).toBe(
+      "192.168.0.0/255.255.0.0, ::1",
+    );
+    // "1" is not one hop for proxy-addr but the address 0.0.0.1; a range must exist.
+    for (const wrong of ["1", "10.0.0.0/99", "fe80::/129", "10.0.0.0/8,", "loopback, nowhere"])
+      expect(() => loadConfig({ ...base, TRUST_PROXY: wrong }), wrong).toThrow(/TRUST_PROXY/);
   });
 });
