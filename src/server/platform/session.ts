@@ -102,7 +102,7 @@ export async function resolveActor(
   }
   const cookie = req.headers.cookie;
   if (!cookie?.includes("untoc.session_token")) return null;
-  const fast = await sessionFromCookie(cookie, db, auth);
+  const fast = await sessionFromCookie(req.cookies, db, auth);
   if (fast !== "ask-better-auth") return fast;
   const headers = new Headers();
   headers.set("cookie", cookie);
@@ -138,26 +138,12 @@ function cookieConfig(auth: Auth): Promise<SessionCookieConfig> {
 }
 
 /**
- * The session token in better-auth's signed cookie (`token.base64(HMAC-SHA256(secret, token))`,
- * URI-encoded, as better-call signs it), or null when the cookie is missing or its signature
- * does not match.
+ * The session token in better-auth's signed cookie value (`token.base64(HMAC-SHA256(secret,
+ * token))`, as better-call signs it; already URI-decoded by @fastify/cookie), or null when the
+ * value is missing or its signature does not match.
  */
-export function signedSessionToken(cookieHeader: string, name: string, secret: string): string | null {
-  let raw: string | undefined;
-  for (const part of cookieHeader.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      raw = part.slice(eq + 1).trim();
-      break;
-    }
-  }
-  if (!raw) return null;
-  let value: string;
-  try {
-    value = decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
+export function signedSessionToken(value: string | undefined, secret: string): string | null {
+  if (!value) return null;
   const dot = value.lastIndexOf(".");
   if (dot < 1) return null;
   const token = value.slice(0, dot);
@@ -181,12 +167,12 @@ const toMs = (v: string | Date | number) =>
  * (it deletes it) or is due for its daily extension (it extends it).
  */
 async function sessionFromCookie(
-  cookie: string,
+  cookies: Record<string, string | undefined>,
   db: Kysely<DB>,
   auth: Auth,
 ): Promise<Actor | null | "ask-better-auth"> {
   const config = await cookieConfig(auth);
-  const token = signedSessionToken(cookie, config.name, config.secret);
+  const token = signedSessionToken(cookies[config.name], config.secret);
   if (!token) return "ask-better-auth";
   // The caller and their roles in one query (one row per role).
   const rows = await db
