@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
+import { preparingPool } from "./prepared.ts";
 import type { DB } from "./schema.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -90,7 +91,7 @@ export function openDatabase(
     max: opts.poolSize ?? 10,
     options: settings.join(" "),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as any }) });
   return { db, dialect: "postgres", pool, close: () => db.destroy() };
 }
 

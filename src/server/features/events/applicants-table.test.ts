@@ -191,4 +191,24 @@ describe("events: the applicants table, page by page", () => {
       notes: expect.stringMatching(/^Note \d+$/),
     });
   });
+
+  it("gives the total on an empty page too, and refuses an unknown event and a stakeholder", async () => {
+    const get = (query: string, id = eventId, headers = staff.auth) =>
+      t.app.inject({ url: `/api/events/${id}/applications?${query}`, headers });
+    const all = (await get("pageSize=100")).json();
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.items).toHaveLength(all.total);
+    // Past the last page: no rows, the same total.
+    const past = await get("pageSize=100&page=50");
+    expect(past.statusCode).toBe(200);
+    expect(past.json()).toMatchObject({ items: [], total: all.total, page: 50 });
+    // A filter that matches nothing.
+    expect((await get("q=zzzz-nothing")).json()).toMatchObject({ items: [], total: 0 });
+    // A full page carries the total of the filter, not of the event.
+    const confirmed = all.items.filter((r: { status: string }) => r.status === "confirmed").length;
+    expect((await get("status=confirmed&pageSize=100")).json().total).toBe(confirmed);
+    expect((await get("", "01900000-0000-7000-8000-000000000000")).statusCode).toBe(404);
+    const stakeholder = await t.user();
+    expect((await get("", eventId, stakeholder.auth)).statusCode).toBe(403);
+  });
 });
