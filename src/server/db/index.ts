@@ -91,7 +91,7 @@ export function openDatabase(
     max: opts.poolSize ?? 10,
     options: settings.join(" "),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as any }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return { db, dialect: "postgres", pool, close: () => db.destroy() };
 }
 

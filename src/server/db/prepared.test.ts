@@ -15,7 +15,7 @@ describe.skipIf(!url.startsWith("postgres"))("preparingPool (PostgreSQL reads as
   const open = (perConnection?: number) => {
     pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
     db = new Kysely<any>({
-      dialect: new PostgresDialect({ pool: preparingPool(pool, perConnection) as any }),
+      dialect: new PostgresDialect({ pool: preparingPool(pool, perConnection) }),
     });
   };
   const prepared = async () =>

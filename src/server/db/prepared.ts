@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type pg from "pg";
 
 /**
@@ -15,7 +16,7 @@ import type pg from "pg";
  * connection lived) gets PostgreSQL's "cached plan must not change result type": that text then
  * runs unnamed on that connection, at once when outside a transaction.
  */
-export function preparingPool(pool: pg.Pool, perConnection = 200) {
+export function preparingPool(pool: pg.Pool, perConnection = 200): PostgresPool {
   const names = new Map<string, string>();
   const nameOf = (text: string) => {
     let name = names.get(text);
@@ -29,32 +30,37 @@ export function preparingPool(pool: pg.Pool, perConnection = 200) {
   };
   const perClient = new WeakMap<pg.PoolClient, { named: Set<string>; unnamed: Set<string> }>();
 
-  const wrap = (client: pg.PoolClient) => {
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     let state = perClient.get(client);
     if (!state) {
       state = { named: new Set(), unnamed: new Set() };
       perClient.set(client, state);
     }
     const st = state;
+    const query = async (text: string, values: unknown[]) => {
+      if (!text.startsWith("select") || !values.length) return client.query(text, values);
+      const name = nameOf(text);
+      if (st.unnamed.has(name) || (!st.named.has(name) && st.named.size >= perConnection))
+        return client.query(text, values);
+      st.named.add(name);
+      try {
+        return await client.query({ name, text, values });
+      } catch (err) {
+        if ((err as { code?: string }).code !== "0A000") throw err;
+        st.unnamed.add(name);
+        // Outside a transaction nothing was lost: the same text again, unnamed. Inside one, the
+        // transaction is aborted and the caller sees the error.
+        if (client.getTransactionStatus() !== "I") throw err;
+        return client.query(text, values);
+      }
+    };
     return {
-      release: (err?: Error | boolean) => client.release(err),
-      async query(text: string, values?: unknown[]) {
-        if (!text.startsWith("select") || !values?.length) return client.query(text, values);
-        const name = nameOf(text);
-        if (st.unnamed.has(name) || (!st.named.has(name) && st.named.size >= perConnection))
-          return client.query(text, values);
-        st.named.add(name);
-        try {
-          return await client.query({ name, text, values });
-        } catch (err) {
-          if ((err as { code?: string }).code !== "0A000") throw err;
-          st.unnamed.add(name);
-          // Outside a transaction nothing was lost: the same text again, unnamed. Inside one, the
-          // transaction is aborted and the caller sees the error.
-          if (client.getTransactionStatus() !== "I") throw err;
-          return client.query(text, values);
-        }
-      },
+      release: (destroy?: boolean) => client.release(destroy),
+      // A cursor (Kysely's streaming, not configured here) goes to pg as it is.
+      query: ((text: unknown, values: unknown[]) =>
+        typeof text === "string"
+          ? query(text, values)
+          : client.query(text as any)) as PostgresPoolClient["query"],
     };
   };
 
