@@ -478,8 +478,9 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
     await stopServer(server);
     server = undefined;
 
-    // The same directory requests with every page and total computed from the database: what a
-    // visitor gets for a page nobody asked for since the last change.
+    // The same directory and applicants requests with every page and total computed from the
+    // database: what a visitor gets for a page nobody asked for since the last change. (The staff
+    // member's session lives in the database, so the cookie signed in above is valid here too.)
     const computed = await startServer({
       BENCH_DATABASE_URL: dbUrl,
       BENCH_DATA_DIR: dataDir,
@@ -497,6 +498,22 @@ async function benchDialect(dialect: Dialect, o: Options): Promise<DialectReport
     ] as const) {
       scenarios.push(await runScenario(computedBase, `${UNCACHED}${name}`, [...paths], o));
     }
+    scenarios.push(
+      await runScenario(
+        computedBase,
+        `${UNCACHED}applicants filter+sort (2,000)`,
+        events.applicantPaths,
+        o,
+        staffHeaders,
+      ),
+      await runScenario(
+        computedBase,
+        `${UNCACHED}applicants filter+sort (2,000, 1 connection)`,
+        events.applicantPaths,
+        { ...o, connections: 1 },
+        staffHeaders,
+      ),
+    );
     await stopServer(server);
     server = undefined;
 
@@ -667,9 +684,13 @@ function misses(rep: DialectReport): string[] {
       );
     }
   }
-  for (const s of rep.scenarios!)
-    if (s.scenario.startsWith("applicants") && s.p99 > TARGET_APPLICANTS_P99_MS)
-      out.push(`${rep.dialect}: ${s.scenario} p99 ${s.p99} ms > ${TARGET_APPLICANTS_P99_MS} ms`);
+  for (const s of rep.scenarios!) {
+    const applicants = s.scenario.replace(UNCACHED, "");
+    if (applicants.startsWith("applicants") && s.p99 > TARGET_APPLICANTS_P99_MS)
+      out.push(
+        `${rep.dialect}: ${s.scenario} p99 ${s.p99} ms > ${TARGET_APPLICANTS_P99_MS} ms${applicants === s.scenario ? "" : " (informative: every request computed)"}`,
+      );
+  }
   for (const s of rep.scenarios!)
     if (/^recommendations/.test(s.scenario) && s.p99 > TARGET_RECS_P99_MS)
       out.push(`${rep.dialect}: ${s.scenario} p99 ${s.p99} ms > ${TARGET_RECS_P99_MS} ms`);

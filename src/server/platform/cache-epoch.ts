@@ -7,7 +7,7 @@ import type { Ctx } from "./context.ts";
  * family's version in the database, in the same transaction, so every process (there may be
  * several, see WORKERS) stops using what it cached before the change.
  */
-export type EpochName = "organization" | "recommendation" | "reference";
+export type EpochName = "application" | "organization" | "person" | "recommendation" | "reference";
 
 /** Records that `name` changed: bumped at the end of the current transaction, or at once outside one. */
 export async function touch(ctx: Ctx, name: EpochName): Promise<void> {

@@ -19,6 +19,7 @@ import { foldText, nameKey } from "../../../shared/text.ts";
 import type { ApplicationTable, DB } from "../../db/schema.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
+import { epochCache, touch } from "../../platform/cache-epoch.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import {
   AppError,
@@ -270,6 +271,7 @@ export async function apply(ctx: Ctx, eventId: string, input: ApplicationInput):
       updated_at: now,
     };
     await tx.db.insertInto("application").values(row).execute();
+    await touch(tx, "application");
     await writeAudit(tx.db, {
       actor,
       action: "application.submit",
@@ -457,7 +459,20 @@ const SORT_COLUMNS = {
   status: "a.status",
 } as const;
 
-export async function listApplications(ctx: Ctx, eventId: string, q: ApplicantQuery) {
+/**
+ * Applicants' pages as served, per process, until an application, a person or an organisation
+ * changes (any write moves these epochs, in every process) — the secretariat pages, sorts and
+ * filters the same table between decisions. At most 300 pages (≈24 KB each), 60 s at most.
+ */
+const applicantPages = epochCache<ApplicantPage>(["application", "person", "organization"], 60_000, 300);
+type ApplicantPage = Awaited<ReturnType<typeof computeApplicants>>;
+
+export function listApplications(ctx: Ctx, eventId: string, q: ApplicantQuery) {
+  const key = `${eventId}\n${JSON.stringify(q)}`;
+  return applicantPages.get(ctx.db, key, () => computeApplicants(ctx, eventId, q));
+}
+
+async function computeApplicants(ctx: Ctx, eventId: string, q: ApplicantQuery) {
   // Filter and sort on the application's own columns (who the applicant was when applying), then
   // fetch people and organisations for the one page only.
   let query = ctx.db.selectFrom("application as a").where("a.event_id", "=", eventId);
@@ -553,6 +568,7 @@ export async function reviewApplication(
     if (input.score !== undefined) values.score = input.score;
     if (input.notes !== undefined) values.notes = input.notes || null;
     await tx.db.updateTable("application").set(values).where("id", "=", id).execute();
+    await touch(tx, "application");
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: "application.review",
@@ -618,6 +634,7 @@ export async function decide(
       .set({ status: input.decision, decided_by: tx.actor?.userId ?? null, decided_at: now, updated_at: now })
       .where("id", "=", id)
       .execute();
+    await touch(tx, "application");
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: `application.${input.decision}`,
@@ -663,6 +680,7 @@ export async function promoteFromWaitlist(tx: Ctx, event: EventRow): Promise<num
       .set({ status: "accepted", decided_at: now, decided_by: null, updated_at: now })
       .where("id", "=", next.id)
       .execute();
+    await touch(tx, "application");
     await writeAudit(tx.db, {
       actor: null,
       action: "application.promoted",
@@ -707,6 +725,7 @@ export async function respond(ctx: Ctx, id: string, confirm: boolean): Promise<A
       .set({ status, responded_at: now, updated_at: now })
       .where("id", "=", id)
       .execute();
+    await touch(tx, "application");
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: `application.${status}`,
@@ -746,6 +765,7 @@ export async function withdraw(ctx: Ctx, id: string): Promise<ApplicationRow> {
       .set({ status: "withdrawn", updated_at: now })
       .where("id", "=", id)
       .execute();
+    await touch(tx, "application");
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: "application.withdrawn",
@@ -775,6 +795,7 @@ export async function endorse(ctx: Ctx, id: string, endorse: boolean): Promise<A
       .set({ endorsement: value, endorsed_by: tx.actor?.userId ?? null, updated_at: tx.now().toISOString() })
       .where("id", "=", id)
       .execute();
+    await touch(tx, "application");
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: `application.endorsement.${value}`,
@@ -825,6 +846,7 @@ export async function invite(ctx: Ctx, eventId: string, input: { personId: strin
         })
         .where("id", "=", id)
         .execute();
+      await touch(tx, "application");
     } else {
       id = uuidv7();
       await tx.db
@@ -856,6 +878,7 @@ export async function invite(ctx: Ctx, eventId: string, input: { personId: strin
           updated_at: now,
         })
         .execute();
+      await touch(tx, "application");
     }
     await writeAudit(tx.db, {
       actor: tx.actor,
@@ -1048,6 +1071,7 @@ export async function createApplicationsBulk(
         .insertInto("application")
         .values(rows.slice(i, i + 200))
         .execute();
+    await touch(tx, "application");
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: "application.bulk_create",

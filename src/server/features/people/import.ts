@@ -6,6 +6,7 @@ import { nameKey, normalizeEmail } from "../../../shared/text.ts";
 import { nowIso } from "../../db/index.ts";
 import { isStaff } from "../../platform/actor.ts";
 import { writeAudit } from "../../platform/audit.ts";
+import { touch } from "../../platform/cache-epoch.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { forbidden } from "../../platform/errors.ts";
 import {
@@ -291,6 +292,7 @@ export async function importPeople(ctx: Ctx, opts: ImportRequest) {
         updated_at: now,
       };
       await tx.db.updateTable("person").set(fill).where("id", "=", targetId).execute();
+      await touch(tx, "person");
       if (p.orgId) {
         const has = await tx.db
           .selectFrom("membership")

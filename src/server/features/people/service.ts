@@ -11,6 +11,7 @@ import { nameKey } from "../../../shared/text.ts";
 import { nowIso } from "../../db/index.ts";
 import type { DB, PersonTable } from "../../db/schema.ts";
 import { writeAudit } from "../../platform/audit.ts";
+import { touch } from "../../platform/cache-epoch.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { notFound, unauthorized } from "../../platform/errors.ts";
 import { membershipsOfPerson } from "../organizations/service.ts";
@@ -163,6 +164,7 @@ export async function updateMyProfile(ctx: Ctx, input: ProfileInput): Promise<Pr
       values.consent_version = CONSENT_VERSION;
     }
     await tx.db.updateTable("person").set(values).where("id", "=", before.id).execute();
+    await touch(tx, "person");
     const after = (await tx.db
       .selectFrom("person")
       .selectAll()
@@ -226,6 +228,7 @@ export async function anonymizePerson(tx: Ctx, personId: string): Promise<void> 
     })
     .where("id", "=", personId)
     .execute();
+  await touch(tx, "person");
   await tx.search.remove(tx.db, "person", personId);
 }
 
