@@ -23,6 +23,7 @@ import {
 import { badRequest } from "../../platform/errors.ts";
 import { mappedRows } from "../../platform/http.ts";
 import { readImportForm } from "../../platform/import-form.ts";
+import { exportApplicants } from "./applicants-export.ts";
 import * as apps from "./applications.ts";
 import * as attendance from "./attendance/service.ts";
 import * as certificates from "./certificates.ts";
@@ -218,6 +219,39 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => apps.listApplications(req.ctx, req.params.id, req.query),
+  );
+
+  app.get(
+    "/events/:id/applications/export",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "The applicants matching the table's filters, in its order, as CSV or XLSX (audited)",
+        params: EventParams,
+        querystring: ApplicantQuery.omit({ page: true, pageSize: true }).extend({
+          format: z.enum(["csv", "xlsx"]).default("csv"),
+          lang: Locale.optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { format, lang, ...q } = req.query;
+      const file = await exportApplicants(
+        req.ctx,
+        req.params.id,
+        q,
+        format,
+        lang ?? (req.ctx.locale as Locale),
+      );
+      reply
+        .type(file.type)
+        .header(
+          "content-disposition",
+          `attachment; filename="applicants-${new Date().toISOString().slice(0, 10)}.${file.ext}"`,
+        );
+      return reply.send(file.body);
+    },
   );
 
   app.get(

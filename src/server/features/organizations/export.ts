@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { OrganizationFull, OrganizationPublic } from "../../../shared/schemas/organizations.ts";
+import { csvDocument } from "../../platform/csv.ts";
 
 type Row = OrganizationPublic | OrganizationFull;
 
@@ -37,18 +38,9 @@ function columns(staff: boolean) {
   return EXPORT_COLUMNS.filter((c) => staff || !c.staffOnly);
 }
 
-function csvCell(v: unknown): string {
-  let s = String(v ?? "");
-  // Keep spreadsheet programs from running formulas found in user-supplied text.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function toCsv(rows: Row[], staff: boolean): string {
   const cols = columns(staff);
-  const lines = [cols.map((c) => c.header).join(",")];
-  for (const r of rows) lines.push(cols.map((c) => csvCell(c.get(r))).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvDocument([cols.map((c) => c.header), ...rows.map((r) => cols.map((c) => c.get(r)))]);
 }
 
 export async function toXlsx(rows: Row[], staff: boolean): Promise<Buffer> {

@@ -4,6 +4,7 @@ import sanitizeHtml from "sanitize-html";
 import { type LocalizedText, pickText } from "../../../shared/schemas/common.ts";
 import type { RecListQuery } from "../../../shared/schemas/recommendations.ts";
 import type { Ctx } from "../../platform/context.ts";
+import { csvDocument, guardFormula } from "../../platform/csv.ts";
 import { serverT } from "../../platform/i18n/messages.ts";
 import { type PdfLang, renderReport } from "../../platform/pdf/index.ts";
 import { listRecommendations } from "./service.ts";
@@ -67,11 +68,6 @@ function rowsOf(groups: Awaited<ReturnType<typeof grouped>>, lang: string) {
   return out;
 }
 
-const csvCell = (v: string) =>
-  /[",\n\r;]/.test(v) || /^[=+\-@]/.test(v)
-    ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"`
-    : v;
-
 export async function exportRecommendations(
   ctx: Ctx,
   q: RecListQuery,
@@ -84,7 +80,7 @@ export async function exportRecommendations(
   const rows = rowsOf(groups, lang);
   if (format === "csv")
     return {
-      body: `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`,
+      body: csvDocument([header, ...rows]),
       type: "text/csv; charset=utf-8",
       ext: "csv",
     };
@@ -94,7 +90,7 @@ export async function exportRecommendations(
       views: [{ rightToLeft: lang === "ar", state: "frozen", ySplit: 1 }],
     });
     ws.addRow(header).font = { bold: true };
-    for (const r of rows) ws.addRow(r.map((v) => (/^[=+\-@]/.test(v) ? `'${v}` : v)));
+    for (const r of rows) ws.addRow(r.map(guardFormula));
     ws.columns.forEach((c, i) => {
       c.width = [20, 12, 40, 80, 18, 60, 40, 8, 30, 16, 20, 16][i] ?? 20;
     });

@@ -10,6 +10,7 @@ export const eventApi = {
   session: (id: string, sessionId: string) => `/api/events/${id}/sessions/${sessionId}`,
   eligibility: (id: string) => `/api/events/${id}/eligibility`,
   applications: (id: string) => `/api/events/${id}/applications`,
+  applicationsExport: (id: string) => `/api/events/${id}/applications/export`,
   diversity: (id: string) => `/api/events/${id}/diversity`,
   mine: "/api/applications/mine",
   application: (appId: string) => `/api/applications/${appId}`,

@@ -229,9 +229,25 @@ function Applicants({
           </button>
         ) : null}
       </div>
-      <p role="status" aria-live="polite" className="results-count">
-        {list.data ? t("applicants.count", { formatted: formatNumber(list.data.total) }) : ""}
-      </p>
+      <div className="results-head">
+        <p role="status" aria-live="polite" className="results-count">
+          {list.data ? t("applicants.count", { formatted: formatNumber(list.data.total) }) : ""}
+        </p>
+        {list.data?.total ? (
+          <div className="exports">
+            <span>{t("applicants.export")}</span>
+            {(["csv", "xlsx"] as const).map((format) => (
+              <a
+                key={format}
+                href={`${eventApi.applicationsExport(eventId)}?${new URLSearchParams({ ...filters, sort, dir, lang: locale, format })}`}
+                download
+              >
+                {format.toUpperCase()}
+              </a>
+            ))}
+          </div>
+        ) : null}
+      </div>
       <LiveStatus>{announcement}</LiveStatus>
       {alert ? (
         <div className="notice notice-error" role="alert">

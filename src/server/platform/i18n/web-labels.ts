@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import type { Locale } from "../../../shared/schemas/common.ts";
+
+/**
+ * The web app's own labels (src/web/i18n/locales), for files the server makes of what a screen
+ * shows — e.g. the applicants export, whose headers and values are the table's — so that the two
+ * always say the same thing in the same six languages. Read once per language, on first use.
+ */
+const catalogs = new Map<Locale, Record<string, unknown>>();
+
+function catalog(lang: Locale): Record<string, unknown> {
+  let c = catalogs.get(lang);
+  if (!c) {
+    c = JSON.parse(
+      readFileSync(new URL(`../../../web/i18n/locales/${lang}.json`, import.meta.url), "utf8"),
+    ) as Record<string, unknown>;
+    catalogs.set(lang, c);
+  }
+  return c;
+}
+
+const lookup = (c: Record<string, unknown>, key: string): string | undefined => {
+  let v: unknown = c;
+  for (const part of key.split(".")) v = v && typeof v === "object" ? (v as any)[part] : undefined;
+  return typeof v === "string" ? v : undefined;
+};
+
+/** A web label by its dotted key, in `lang` or else in English; the key itself if neither has it. */
+export function webLabel(lang: Locale, key: string): string {
+  return lookup(catalog(lang), key) ?? lookup(catalog("en"), key) ?? key;
+}
+
+/** Is there a label for this key (in English)? For values that may have none (e.g. a gender). */
+export function hasWebLabel(key: string): boolean {
+  return lookup(catalog("en"), key) !== undefined;
+}
