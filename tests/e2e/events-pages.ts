@@ -287,6 +287,16 @@ export async function eventsPagesJourney(ctx: EventsJourneyContext) {
     await staff.waitForURL(/sort=name/);
     await staff.locator('th[aria-sort="ascending"]').filter({ hasText: en.fields.name }).waitFor();
 
+    // the export carries the table's order and the page's language: a real download
+    const csvLink = staff.locator(".applicants .exports a").filter({ hasText: "CSV" });
+    assert.match((await csvLink.getAttribute("href")) ?? "", /sort=name.*lang=en.*format=csv/);
+    const [download] = await Promise.all([staff.waitForEvent("download"), csvLink.click()]);
+    assert.match(download.suggestedFilename(), /^applicants-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), "utf8");
+    assert.ok(csv.startsWith(`\uFEFF${en.fields.name},`), "the CSV starts with the table's headers");
+    assert.ok(csv.includes(STAKEHOLDER_NAME) && csv.includes(COLLEAGUE_NAME), "both applicants are in it");
+    assert.ok(csv.includes("To bring our cases into the review of Thailand."), "with the motivation");
+
     // the opened row fetches the whole application: its answers and the motivation
     await row.locator("button.row-toggle").click();
     await staff.locator("tr.row-detail").getByText(QUESTION).waitFor();

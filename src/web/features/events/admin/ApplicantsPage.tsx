@@ -69,6 +69,12 @@ function Applicants({
   const [expanded, setExpanded] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [alert, setAlert] = useState("");
+  // Messages are made in the language of the moment: a switch of language clears them rather than
+  // leaving an English sentence in an Arabic page.
+  useEffect(() => {
+    setAnnouncement("");
+    setAlert("");
+  }, [locale]);
 
   const sort = params.get("sort") || "created";
   const dir = params.get("dir") === "desc" ? "desc" : "asc";
