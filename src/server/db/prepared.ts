@@ -9,14 +9,20 @@ import type pg from "pg";
  * list (2,000 applicants, one connection, sequential): the page 1.89 → 1.09 ms, its count 0.79 →
  * 0.39 ms, the session check 0.30 → 0.10 ms.
  *
- * Only `select` statements are named (a write runs once; its text varies with its rows), and at
- * most `perConnection` texts per connection, so the server's memory stays bounded: after that, new
- * texts run unnamed as before (the pool closes idle connections, and their statements with them).
- * A statement whose result type changed under it (a column added by a migration while the
- * connection lived) gets PostgreSQL's "cached plan must not change result type": that text then
- * runs unnamed on that connection, at once when outside a transaction.
+ * What is named:
+ * - `select` statements only (a write runs once; its text varies with its rows);
+ * - outside transactions only: the hot reads are there, and a statement whose result type changed
+ *   under it (a column added by a migration, run by another process while this connection lived)
+ *   fails with PostgreSQL's "cached plan must not change result type" — outside a transaction the
+ *   same text runs again at once, unnamed (and stays unnamed on that connection); inside one, the
+ *   whole transaction would be lost;
+ * - with at most `maxValues` parameters: a longer list is an `in (…)` of varying length, a new text
+ *   each time, used once;
+ * - at most `perConnection` texts per connection, the first ones to run, so the database's memory
+ *   stays bounded (new texts then run unnamed; the pool closes idle connections, and their
+ *   statements with them).
  */
-export function preparingPool(pool: pg.Pool, perConnection = 200): PostgresPool {
+export function preparingPool(pool: pg.Pool, perConnection = 200, maxValues = 16): PostgresPool {
   const names = new Map<string, string>();
   const nameOf = (text: string) => {
     let name = names.get(text);
@@ -28,33 +34,36 @@ export function preparingPool(pool: pg.Pool, perConnection = 200): PostgresPool 
     }
     return name;
   };
-  const perClient = new WeakMap<pg.PoolClient, { named: Set<string>; unnamed: Set<string> }>();
+  // One wrapper per pg client, kept as long as the client (Kysely keeps its connection per client).
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
 
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
-    let state = perClient.get(client);
-    if (!state) {
-      state = { named: new Set(), unnamed: new Set() };
-      perClient.set(client, state);
-    }
-    const st = state;
+    const known = wrappers.get(client);
+    if (known) return known;
+    const named = new Set<string>();
+    const unnamed = new Set<string>();
     const query = async (text: string, values: unknown[]) => {
-      if (!text.startsWith("select") || !values.length) return client.query(text, values);
-      const name = nameOf(text);
-      if (st.unnamed.has(name) || (!st.named.has(name) && st.named.size >= perConnection))
+      if (
+        !text.startsWith("select") ||
+        !values.length ||
+        values.length > maxValues ||
+        client.getTransactionStatus() !== "I"
+      )
         return client.query(text, values);
-      st.named.add(name);
+      const name = nameOf(text);
+      if (unnamed.has(name) || (!named.has(name) && named.size >= perConnection))
+        return client.query(text, values);
       try {
-        return await client.query({ name, text, values });
+        const result = await client.query({ name, text, values });
+        named.add(name);
+        return result;
       } catch (err) {
         if ((err as { code?: string }).code !== "0A000") throw err;
-        st.unnamed.add(name);
-        // Outside a transaction nothing was lost: the same text again, unnamed. Inside one, the
-        // transaction is aborted and the caller sees the error.
-        if (client.getTransactionStatus() !== "I") throw err;
+        unnamed.add(name);
         return client.query(text, values);
       }
     };
-    return {
+    const wrapper: PostgresPoolClient = {
       release: (destroy?: boolean) => client.release(destroy),
       // A cursor (Kysely's streaming, not configured here) goes to pg as it is.
       query: ((text: unknown, values: unknown[]) =>
@@ -62,6 +71,8 @@ export function preparingPool(pool: pg.Pool, perConnection = 200): PostgresPool 
           ? query(text, values)
           : client.query(text as any)) as PostgresPoolClient["query"],
     };
+    wrappers.set(client, wrapper);
+    return wrapper;
   };
 
   return {

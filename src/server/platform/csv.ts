@@ -1,9 +1,9 @@
 /**
- * CSV and spreadsheet cells for exports. Text that a spreadsheet program would run as a formula
- * (starting with = + - @, a tab or a carriage return) gets a leading apostrophe, so that
- * user-supplied text stays text.
+ * CSV cells for exports. Text that a spreadsheet program would run as a formula when it opens a
+ * CSV (starting with = + - @, a tab or a carriage return) gets a leading apostrophe, so that
+ * user-supplied text stays text. (XLSX needs no such guard: ExcelJS writes text cells as text.)
  */
-export function guardFormula(v: unknown): string {
+function guardFormula(v: unknown): string {
   const s = String(v ?? "");
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }

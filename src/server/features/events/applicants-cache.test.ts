@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApplicantQuery } from "../../../shared/schemas/events.ts";
 import { OrganizationInput } from "../../../shared/schemas/organizations.ts";
 import { bumpEpoch } from "../../platform/cache-epoch.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
@@ -6,7 +7,7 @@ import { createTestApp, createTestEvent, sampleOrg, type TestApp, type TestUser 
 import { createOrganizationsBulk } from "../organizations/service.ts";
 import * as orgStore from "../organizations/store.ts";
 import { anonymizePerson, createPeopleBulk } from "../people/service.ts";
-import { createApplicationsBulk } from "./applications.ts";
+import { createApplicationsBulk, listApplications } from "./applications.ts";
 
 /**
  * The applicants table is served from a per-process cache (applicantPages): a page must change as
@@ -62,9 +63,9 @@ describe("events: the applicants table's cached pages", () => {
   });
   afterAll(() => t.close());
 
-  const list = async () => {
+  const list = async (query = "") => {
     const res = await t.app.inject({
-      url: `/api/events/${eventId}/applications?sort=name`,
+      url: `/api/events/${eventId}/applications?sort=name&${query}`,
       headers: staff.auth,
     });
     expect(res.statusCode).toBe(200);
@@ -73,6 +74,8 @@ describe("events: the applicants table's cached pages", () => {
       status: string;
       score: number | null;
       name: string;
+      email: string | null;
+      personId: string;
       organizationName: string;
     }>;
   };
@@ -111,7 +114,33 @@ describe("events: the applicants table's cached pages", () => {
     await list();
     await orgStore.update(ctx, orgId, { name: "Mekong Voices Alliance" });
     expect((await list()).every((r) => r.organizationName === "Mekong Voices Alliance")).toBe(true);
+    expect(await list("q=bo")).toHaveLength(1);
     await inTransaction(ctx, (tx) => anonymizePerson(tx, personIds[1]));
-    expect((await list()).map((r) => r.name)).toContain("Former member");
+    const gone = (await list()).find((r) => r.personId === personIds[1]);
+    expect(gone).toMatchObject({ name: "Former member", email: null });
+    // Nor is the former name kept for search on the application.
+    expect(await list("q=bo")).toEqual([]);
+  });
+
+  it("shows someone invited directly at once", async () => {
+    await list();
+    const [guest] = await createPeopleBulk(ctx, [
+      { givenName: "Dara", familyName: "Sok", email: "dara@cache.example", country: "KHM", birthYear: 1999 },
+    ]);
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/events/${eventId}/invitations`,
+      headers: staff.auth,
+      payload: { personId: guest, organizationId: orgId },
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    expect((await list()).map((r) => r.name)).toContain("Dara Sok");
+  });
+
+  it("is for the secretariat, even called from inside the server", async () => {
+    const stakeholder: Ctx = { ...ctx, actor: { ...(ctx.actor as any), roles: [] } };
+    await expect(listApplications(stakeholder, eventId, ApplicantQuery.parse({}))).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

@@ -2,11 +2,14 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApplicantQuery } from "../../../shared/schemas/events.ts";
 import { OrganizationInput } from "../../../shared/schemas/organizations.ts";
-import type { Ctx } from "../../platform/context.ts";
+import { type Ctx, inTransaction } from "../../platform/context.ts";
+import { webLabel } from "../../platform/i18n/web-labels.ts";
 import { createTestApp, createTestEvent, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
 import { createOrganizationsBulk } from "../organizations/service.ts";
-import { createPeopleBulk } from "../people/service.ts";
+import { anonymizePerson, createPeopleBulk } from "../people/service.ts";
+import { exportApplicants } from "./applicants-export.ts";
 import { createApplicationsBulk } from "./applications.ts";
 
 const web = (lang: string) =>
@@ -175,13 +178,75 @@ describe("events: the applicants export (CSV and XLSX)", () => {
     ws.eachRow((row) => {
       cells.push((row.values as unknown[]).slice(1).map((v) => (v == null ? "" : String(v))));
     });
-    expect(cells).toEqual(csv.map((r) => r.map((v) => v)));
+    // The same cells, except that the CSV guards a formula with an apostrophe where the XLSX holds
+    // the text as text (a string cell, no formula).
+    expect(cells).toEqual(csv.map((r) => r.map((v) => v.replace(/^'(?=[=+\-@])/, ""))));
+    const motivation = ws.getRow(2).getCell(csv[0].indexOf(fr.fields.motivation) + 1);
+    expect(motivation.value).toBe('=HYPERLINK("http://evil.example","x")');
+    expect(motivation.type).toBe(ExcelJS.ValueType.String);
+    expect(motivation.formula).toBeUndefined();
 
     const ar = await get("lang=ar&format=xlsx");
     const arBook = new ExcelJS.Workbook();
     await arBook.xlsx.load(ar.rawPayload as any);
     expect(arBook.worksheets[0].views[0]).toMatchObject({ rightToLeft: true });
     expect(arBook.worksheets[0].getRow(1).getCell(1).value).toBe(web("ar").fields.name);
+  });
+
+  it("refuses more matches than one file holds, and says why", async () => {
+    const ctx: Ctx = {
+      ...t.rt.systemCtx(),
+      actor: { ...(t.rt.systemCtx().actor as any), roles: ["secretariat"] },
+    };
+    await expect(
+      exportApplicants(ctx, eventId, ApplicantQuery.parse({}), "csv", "en", 2),
+    ).rejects.toMatchObject({
+      status: 400,
+      code: "export_too_large",
+    });
+    expect((await exportApplicants(ctx, eventId, ApplicantQuery.parse({}), "csv", "en", 3)).rows).toBe(3);
+  });
+
+  it("is kept by no cache, and reads only the six label files", async () => {
+    const res = await get("format=csv");
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(webLabel("../../../../package", "fields.name")).toBe(web("en").fields.name);
+    expect(webLabel("de", "fields.name")).toBe(web("en").fields.name);
+  });
+
+  it("leaves out what an anonymised applicant wrote, and their name and e-mail", async () => {
+    const before = parse((await get("sort=created")).body, { bom: true, columns: true }) as Array<
+      Record<string, string>
+    >;
+    const en = web("en");
+    const ana = before.find((r) => r[en.fields.email] === "ana@export.example")!;
+    const ctx: Ctx = {
+      ...t.rt.systemCtx(),
+      actor: { ...(t.rt.systemCtx().actor as any), roles: ["secretariat"] },
+    };
+    const person = await t.rt.database.db
+      .selectFrom("person")
+      .select("id")
+      .where("email", "=", "ana@export.example")
+      .executeTakeFirstOrThrow();
+    await inTransaction(ctx, (tx) => anonymizePerson(tx, person.id));
+    const after = parse((await get("sort=created")).body, { bom: true, columns: true }) as Array<
+      Record<string, string>
+    >;
+    expect(after).toHaveLength(before.length);
+    const gone = after[before.indexOf(ana)];
+    expect(gone).toMatchObject({
+      [en.fields.name]: "Former member",
+      [en.fields.email]: "",
+      [en.fields.motivation]: "",
+      [en.fields.travelJustification]: "",
+      "Your experience": "",
+      [en.applicants.notesColumn]: "",
+      // What the event's numbers need stays.
+      [en.fields.status]: en.applicationStatus.accepted,
+      [en.fields.country]: ana[en.fields.country],
+    });
+    expect(JSON.stringify(after)).not.toContain("Tran");
   });
 
   it("is for the secretariat only", async () => {

@@ -3,7 +3,8 @@ import type { Locale } from "../../../shared/schemas/common.ts";
 import type { ApplicationRow, Question } from "../../../shared/schemas/events.ts";
 import { writeAudit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { csvDocument, guardFormula } from "../../platform/csv.ts";
+import { csvDocument } from "../../platform/csv.ts";
+import { badRequest } from "../../platform/errors.ts";
 import { hasWebLabel, webLabel } from "../../platform/i18n/web-labels.ts";
 import { publicReference } from "../reference/service.ts";
 import { type ApplicantFilter, applicantsForExport } from "./applications.ts";
@@ -31,13 +32,19 @@ export async function exportApplicants(
   q: ApplicantFilter,
   format: "csv" | "xlsx",
   lang: Locale,
+  max = EXPORT_MAX,
 ): Promise<ApplicantsFile> {
   const event = await loadEvent(ctx, eventId);
   const questions = JSON.parse(event.questions) as Question[];
   const [rows, ref] = await Promise.all([
-    applicantsForExport(ctx, eventId, q, EXPORT_MAX),
+    applicantsForExport(ctx, eventId, q, max + 1),
     publicReference(ctx),
   ]);
+  if (rows.length > max)
+    throw badRequest(
+      "export_too_large",
+      `More than ${max} applications match; narrow the filters to export them.`,
+    );
   const l = (key: string) => webLabel(lang, key);
   // Questions keep plain texts per language, as the secretariat typed them.
   const plain = (t: Record<string, string>) => t[lang] || t.en || Object.values(t).find(Boolean) || "";
@@ -118,7 +125,8 @@ export async function exportApplicants(
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
   ws.addRow(header).font = { bold: true };
-  for (const v of values) ws.addRow(v.map((x) => (typeof x === "number" ? x : guardFormula(x))));
+  // ExcelJS writes text as text (never as a formula), so cells go as they are.
+  for (const v of values) ws.addRow(v);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return {
     body: Buffer.from(await wb.xlsx.writeBuffer()),

@@ -237,18 +237,16 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { format, lang, ...q } = req.query;
-      const file = await exportApplicants(
-        req.ctx,
-        req.params.id,
-        q,
-        format,
-        lang ?? (req.ctx.locale as Locale),
-      );
+      // The caller's saved locale may be anything they typed at sign-up: one of the six, or English.
+      const asked = lang ?? Locale.catch("en").parse(req.ctx.locale);
+      const file = await exportApplicants(req.ctx, req.params.id, q, format, asked);
       reply
         .type(file.type)
+        // Personal data: kept by no cache on the way.
+        .header("cache-control", "no-store")
         .header(
           "content-disposition",
-          `attachment; filename="applicants-${new Date().toISOString().slice(0, 10)}.${file.ext}"`,
+          `attachment; filename="applicants-${req.ctx.now().toISOString().slice(0, 10)}.${file.ext}"`,
         );
       return reply.send(file.body);
     },

@@ -201,8 +201,8 @@ export async function getPerson(ctx: Ctx, id: string): Promise<PersonPublic> {
 }
 
 /**
- * Erases a person's identity and personal fields but keeps the record, so that the memberships and
- * audit entries it belongs to still add up. Call inside a transaction.
+ * Erases a person's identity and personal fields but keeps the record, so that the memberships,
+ * applications and audit entries it belongs to still add up. Call inside a transaction.
  */
 export async function anonymizePerson(tx: Ctx, personId: string): Promise<void> {
   const now = nowIso();
@@ -229,6 +229,22 @@ export async function anonymizePerson(tx: Ctx, personId: string): Promise<void> 
     .where("id", "=", personId)
     .execute();
   await touch(tx, "person");
+  // Their applications keep what the events' numbers need (status, country, gender, youth,
+  // sector) and lose what they wrote and what names them: the name copied for search and sort,
+  // the motivation, the answers, the travel justification, the secretariat's notes on them.
+  await tx.db
+    .updateTable("application")
+    .set({
+      name_key: "",
+      motivation: null,
+      answers: "{}",
+      travel_justification: null,
+      notes: null,
+      updated_at: now,
+    })
+    .where("person_id", "=", personId)
+    .execute();
+  await touch(tx, "application");
   await tx.search.remove(tx.db, "person", personId);
 }
 

@@ -4,7 +4,7 @@ import sanitizeHtml from "sanitize-html";
 import { type LocalizedText, pickText } from "../../../shared/schemas/common.ts";
 import type { RecListQuery } from "../../../shared/schemas/recommendations.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { csvDocument, guardFormula } from "../../platform/csv.ts";
+import { csvDocument } from "../../platform/csv.ts";
 import { serverT } from "../../platform/i18n/messages.ts";
 import { type PdfLang, renderReport } from "../../platform/pdf/index.ts";
 import { listRecommendations } from "./service.ts";
@@ -90,7 +90,8 @@ export async function exportRecommendations(
       views: [{ rightToLeft: lang === "ar", state: "frozen", ySplit: 1 }],
     });
     ws.addRow(header).font = { bold: true };
-    for (const r of rows) ws.addRow(r.map(guardFormula));
+    // ExcelJS writes text as text (never as a formula), so cells go as they are.
+    for (const r of rows) ws.addRow(r);
     ws.columns.forEach((c, i) => {
       c.width = [20, 12, 40, 80, 18, 60, 40, 8, 30, 16, 20, 16][i] ?? 20;
     });

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Locale } from "../../../shared/schemas/common.ts";
+import { LOCALES, type Locale } from "../../../shared/schemas/common.ts";
 
 /**
  * The web app's own labels (src/web/i18n/locales), for files the server makes of what a screen
@@ -8,7 +8,9 @@ import type { Locale } from "../../../shared/schemas/common.ts";
  */
 const catalogs = new Map<Locale, Record<string, unknown>>();
 
-function catalog(lang: Locale): Record<string, unknown> {
+function catalog(asked: string): Record<string, unknown> {
+  // Only the six files: a locale is the caller's own setting, never a path.
+  const lang: Locale = (LOCALES as readonly string[]).includes(asked) ? (asked as Locale) : "en";
   let c = catalogs.get(lang);
   if (!c) {
     c = JSON.parse(
@@ -26,7 +28,7 @@ const lookup = (c: Record<string, unknown>, key: string): string | undefined => 
 };
 
 /** A web label by its dotted key, in `lang` or else in English; the key itself if neither has it. */
-export function webLabel(lang: Locale, key: string): string {
+export function webLabel(lang: string, key: string): string {
   return lookup(catalog(lang), key) ?? lookup(catalog("en"), key) ?? key;
 }
 
