@@ -8,6 +8,8 @@ import { type Config, loadConfig } from "./config.ts";
 import { createPgSchema, dropPgSchema } from "./db/index.ts";
 import { grantRole } from "./features/admin/service.ts";
 import { createToken } from "./features/me/service.ts";
+import type { Actor } from "./platform/actor.ts";
+import type { Ctx } from "./platform/context.ts";
 import { ensureUser } from "./platform/users.ts";
 import { openRuntime, prepare, type Runtime } from "./runtime.ts";
 
@@ -111,6 +113,23 @@ export async function createTestEvent(
   const res = await t.app.inject({ method: "POST", url: "/api/events", headers: staff.auth, payload });
   if (res.statusCode !== 201) throw new Error(`event not created: ${res.statusCode} ${res.body}`);
   return res.json().id;
+}
+
+/** An online training in Bangkok's time zone, as the tests create it; `over` changes any field. */
+export const sampleEvent = (over: Record<string, unknown> = {}) => ({
+  type: "training",
+  format: "online",
+  title: { en: "Online training" },
+  timeZone: "Asia/Bangkok",
+  startDate: "2026-03-10",
+  endDate: "2026-03-11",
+  ...over,
+});
+
+/** The system's context acting as the secretariat, for services a test calls directly. */
+export function secretariatCtx(t: TestApp): Ctx {
+  const ctx = t.rt.systemCtx();
+  return { ...ctx, actor: { ...(ctx.actor as Actor), roles: ["secretariat"] } };
 }
 
 export const sampleOrg = (over: Record<string, unknown> = {}) => ({

@@ -3,7 +3,15 @@ import { ApplicantQuery } from "../../../shared/schemas/events.ts";
 import { OrganizationInput } from "../../../shared/schemas/organizations.ts";
 import { bumpEpoch } from "../../platform/cache-epoch.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
-import { createTestApp, createTestEvent, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import {
+  createTestApp,
+  createTestEvent,
+  sampleEvent,
+  sampleOrg,
+  secretariatCtx,
+  type TestApp,
+  type TestUser,
+} from "../../testing.ts";
 import { createOrganizationsBulk } from "../organizations/service.ts";
 import * as orgStore from "../organizations/store.ts";
 import { anonymizePerson, createPeopleBulk } from "../people/service.ts";
@@ -25,15 +33,8 @@ describe("events: the applicants table's cached pages", () => {
   beforeAll(async () => {
     t = await createTestApp();
     staff = await t.user({ roles: ["secretariat"] });
-    eventId = await createTestEvent(t, staff, {
-      type: "training",
-      format: "online",
-      title: { en: "Cached pages" },
-      timeZone: "Asia/Bangkok",
-      startDate: "2026-03-10",
-      endDate: "2026-03-11",
-    });
-    ctx = { ...t.rt.systemCtx(), actor: { ...(t.rt.systemCtx().actor as any), roles: ["secretariat"] } };
+    eventId = await createTestEvent(t, staff, sampleEvent({ title: { en: "Cached pages" } }));
+    ctx = secretariatCtx(t);
     [orgId] = await createOrganizationsBulk(ctx, [
       {
         input: OrganizationInput.parse(sampleOrg({ names: { en: "Mekong Voices" }, country: "THA" })),

@@ -4,9 +4,17 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApplicantQuery } from "../../../shared/schemas/events.ts";
 import { OrganizationInput } from "../../../shared/schemas/organizations.ts";
-import { type Ctx, inTransaction } from "../../platform/context.ts";
+import { inTransaction } from "../../platform/context.ts";
 import { webLabel } from "../../platform/i18n/web-labels.ts";
-import { createTestApp, createTestEvent, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import {
+  createTestApp,
+  createTestEvent,
+  sampleEvent,
+  sampleOrg,
+  secretariatCtx,
+  type TestApp,
+  type TestUser,
+} from "../../testing.ts";
 import { createOrganizationsBulk } from "../organizations/service.ts";
 import { anonymizePerson, createPeopleBulk } from "../people/service.ts";
 import { exportApplicants } from "./applicants-export.ts";
@@ -27,39 +35,35 @@ describe("events: the applicants export (CSV and XLSX)", () => {
   beforeAll(async () => {
     t = await createTestApp();
     staff = await t.user({ roles: ["secretariat"] });
-    eventId = await createTestEvent(t, staff, {
-      type: "training",
-      format: "online",
-      title: { en: "Export" },
-      timeZone: "Asia/Bangkok",
-      startDate: "2026-03-10",
-      endDate: "2026-03-11",
-      questions: [
-        { id: "experience", kind: "text", label: { en: "Your experience", fr: "Votre expérience" } },
-        {
-          id: "area",
-          kind: "single",
-          label: { en: "Main area" },
-          options: [
-            { value: "tip", label: { en: "Trafficking in persons", fr: "Traite des personnes" } },
-            { value: "som", label: { en: "Smuggling of migrants" } },
-          ],
-        },
-        {
-          id: "langs",
-          kind: "multiple",
-          label: { en: "Languages" },
-          options: [
-            { value: "en", label: { en: "English" } },
-            { value: "fr", label: { en: "French" } },
-          ],
-        },
-      ],
-    });
-    const ctx: Ctx = {
-      ...t.rt.systemCtx(),
-      actor: { ...(t.rt.systemCtx().actor as any), roles: ["secretariat"] },
-    };
+    eventId = await createTestEvent(
+      t,
+      staff,
+      sampleEvent({
+        title: { en: "Export" },
+        questions: [
+          { id: "experience", kind: "text", label: { en: "Your experience", fr: "Votre expérience" } },
+          {
+            id: "area",
+            kind: "single",
+            label: { en: "Main area" },
+            options: [
+              { value: "tip", label: { en: "Trafficking in persons", fr: "Traite des personnes" } },
+              { value: "som", label: { en: "Smuggling of migrants" } },
+            ],
+          },
+          {
+            id: "langs",
+            kind: "multiple",
+            label: { en: "Languages" },
+            options: [
+              { value: "en", label: { en: "English" } },
+              { value: "fr", label: { en: "French" } },
+            ],
+          },
+        ],
+      }),
+    );
+    const ctx = secretariatCtx(t);
     const [orgId] = await createOrganizationsBulk(ctx, [
       {
         input: OrganizationInput.parse(
@@ -194,10 +198,7 @@ describe("events: the applicants export (CSV and XLSX)", () => {
   });
 
   it("refuses more matches than one file holds, and says why", async () => {
-    const ctx: Ctx = {
-      ...t.rt.systemCtx(),
-      actor: { ...(t.rt.systemCtx().actor as any), roles: ["secretariat"] },
-    };
+    const ctx = secretariatCtx(t);
     await expect(
       exportApplicants(ctx, eventId, ApplicantQuery.parse({}), "csv", "en", 2),
     ).rejects.toMatchObject({
@@ -220,10 +221,7 @@ describe("events: the applicants export (CSV and XLSX)", () => {
     >;
     const en = web("en");
     const ana = before.find((r) => r[en.fields.email] === "ana@export.example")!;
-    const ctx: Ctx = {
-      ...t.rt.systemCtx(),
-      actor: { ...(t.rt.systemCtx().actor as any), roles: ["secretariat"] },
-    };
+    const ctx = secretariatCtx(t);
     const person = await t.rt.database.db
       .selectFrom("person")
       .select("id")

@@ -2,8 +2,15 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPLICANT_SORTS } from "../../../shared/schemas/events.ts";
 import { OrganizationInput } from "../../../shared/schemas/organizations.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { createTestApp, createTestEvent, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import {
+  createTestApp,
+  createTestEvent,
+  sampleEvent,
+  sampleOrg,
+  secretariatCtx,
+  type TestApp,
+  type TestUser,
+} from "../../testing.ts";
 import { addMembershipsBulk, createOrganizationsBulk } from "../organizations/service.ts";
 import { createPeopleBulk } from "../people/service.ts";
 import { createApplicationsBulk } from "./applications.ts";
@@ -30,18 +37,8 @@ describe("events: the applicants table, page by page", () => {
   beforeAll(async () => {
     t = await createTestApp();
     staff = await t.user({ roles: ["secretariat"] });
-    eventId = await createTestEvent(t, staff, {
-      type: "training",
-      format: "online",
-      title: { en: "Paging" },
-      timeZone: "Asia/Bangkok",
-      startDate: "2026-03-10",
-      endDate: "2026-03-11",
-    });
-    const ctx: Ctx = {
-      ...t.rt.systemCtx(),
-      actor: { ...(t.rt.systemCtx().actor as any), roles: ["secretariat"] },
-    };
+    eventId = await createTestEvent(t, staff, sampleEvent({ title: { en: "Paging" } }));
+    const ctx = secretariatCtx(t);
     const countries = ["THA", "VNM", "IDN", "PHL", "MYS"];
     const orgIds = await createOrganizationsBulk(
       ctx,

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, createTestEvent, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import {
+  createTestApp,
+  createTestEvent,
+  sampleEvent,
+  sampleOrg,
+  type TestApp,
+  type TestUser,
+} from "../../testing.ts";
 
 /** After the event: feedback, certificates and the report, each number checked against the data. */
 describe("events: feedback, certificates, report", () => {
@@ -21,15 +28,16 @@ describe("events: feedback, certificates, report", () => {
   beforeAll(async () => {
     t = await createTestApp();
     staff = await t.user({ roles: ["secretariat"] });
-    eventId = await createTestEvent(t, staff, {
-      type: "training",
-      format: "online",
-      title: { en: "Online training for stakeholders from Asia" },
-      timeZone: "Asia/Bangkok",
-      startDate: "2020-11-10",
-      endDate: "2020-11-11",
-      attendanceThreshold: 0.5,
-    });
+    eventId = await createTestEvent(
+      t,
+      staff,
+      sampleEvent({
+        title: { en: "Online training for stakeholders from Asia" },
+        startDate: "2020-11-10",
+        endDate: "2020-11-11",
+        attendanceThreshold: 0.5,
+      }),
+    );
     for (const day of ["10", "11"]) {
       const s = await t.app.inject({
         method: "POST",

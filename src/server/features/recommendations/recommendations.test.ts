@@ -1,6 +1,13 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, createTestEvent, sampleOrg, type TestApp, type TestUser } from "../../testing.ts";
+import {
+  createTestApp,
+  createTestEvent,
+  sampleEvent,
+  sampleOrg,
+  type TestApp,
+  type TestUser,
+} from "../../testing.ts";
 
 const AUTHOR_NAME = "Zainab Qureshi-Hidden";
 const ORG_NAME = "Secret Shelter Collective";
@@ -28,14 +35,15 @@ describe("recommendations: protection, answers, endorsements, merge, export", ()
     author = await t.user({ name: AUTHOR_NAME });
     endorser = await t.user({ name: "Endorsing Person" });
     stranger = await t.user({ name: "Stranger Person" });
-    eventId = await createTestEvent(t, staff, {
-      type: "training",
-      format: "online",
-      title: { en: "Training with recommendations" },
-      timeZone: "Asia/Bangkok",
-      startDate: "2030-02-01",
-      endDate: "2030-02-02",
-    });
+    eventId = await createTestEvent(
+      t,
+      staff,
+      sampleEvent({
+        title: { en: "Training with recommendations" },
+        startDate: "2030-02-01",
+        endDate: "2030-02-02",
+      }),
+    );
     for (const status of ["published", "running"])
       await t.app.inject({
         method: "PATCH",
