@@ -81,6 +81,21 @@ describe.skipIf(!url.startsWith("postgres"))("preparingPool (PostgreSQL reads as
     expect(await db.transaction().execute((trx) => other(trx))).toEqual({ id: 1, name: "a" });
   });
 
+  it("leaves text searches unnamed: their plan depends on the words", async () => {
+    await db.destroy();
+    open();
+    expect(await db.selectFrom("t").select("id").where("name", "like", "%a%").execute()).toHaveLength(1);
+    expect(
+      (
+        await sql`select id from t where to_tsvector('simple', name) @@ to_tsquery('simple', ${"a"})`.execute(
+          db,
+        )
+      ).rows,
+    ).toHaveLength(1);
+    expect(await db.selectFrom("t").select("id").where("name", "=", "a").execute()).toHaveLength(1);
+    expect(await prepared()).toEqual(['select "id" from "t" where "name" = $1']);
+  });
+
   it("leaves long parameter lists (in (…) of varying length) unnamed", async () => {
     await db.destroy();
     open();
