@@ -1,4 +1,4 @@
-import type { Role } from "../../shared/schemas/common.ts";
+import type { Locale, Role } from "../../shared/schemas/common.ts";
 
 /** Who is calling. Null for anonymous visitors. */
 export interface Actor {
@@ -9,7 +9,8 @@ export interface Actor {
   /** ISO alpha-3 codes of the States a State focal point speaks for. */
   states: string[];
   twoFactorEnabled: boolean;
-  locale: string;
+  /** One of the six languages: a saved choice that is not one of them reads as English. */
+  locale: Locale;
   via: "session" | "token";
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { Locale } from "../../shared/schemas/common.ts";
 import type { Config } from "../config.ts";
 import type { Dialect } from "../db/index.ts";
 import type { DB } from "../db/schema.ts";
@@ -17,7 +18,7 @@ export interface Ctx {
   mail: Mailer;
   files: FileStore;
   config: Config;
-  locale: string;
+  locale: Locale;
   ip: string | null;
   now: () => Date;
   /** Work to run once the current transaction has committed (see afterCommit). */

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
-import type { Role } from "../../shared/schemas/common.ts";
+import { Locale, type Role } from "../../shared/schemas/common.ts";
 import { nowIso } from "../db/index.ts";
 import type { DB } from "../db/schema.ts";
 import type { Actor } from "./actor.ts";
@@ -63,7 +63,8 @@ function actorOf(
     userId: user.id,
     email: user.email,
     name: user.name,
-    locale: user.locale ?? "en",
+    // Sign-up takes any text for the locale: anything but the six languages is English.
+    locale: Locale.catch("en").parse(user.locale),
     twoFactorEnabled: truthy(user.twoFactorEnabled),
     via,
     ...roles,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Locale } from "../../../shared/schemas/common.ts";
 import { OrganizationInput } from "../../../shared/schemas/organizations.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { Auth } from "../../platform/auth.ts";
@@ -21,7 +22,7 @@ const FILE = join(dirname(fileURLToPath(import.meta.url)), "reference-case.json"
 
 export function readReferenceCase() {
   return JSON.parse(readFileSync(FILE, "utf8")) as {
-    secretariat: Array<{ email: string; name: string; role: "secretariat" | "admin"; locale: string }>;
+    secretariat: Array<{ email: string; name: string; role: "secretariat" | "admin"; locale: Locale }>;
     organizations: Array<Record<string, any> & { key: string; status: string; rejectionReason?: string }>;
     people: Array<
       Record<string, any> & {

@@ -213,6 +213,18 @@ describe("events: the applicants export (CSV and XLSX)", () => {
     expect(res.headers["cache-control"]).toBe("no-store");
     expect(webLabel("../../../../package", "fields.name")).toBe(web("en").fields.name);
     expect(webLabel("de", "fields.name")).toBe(web("en").fields.name);
+    // A saved locale that is not one of the six (sign-up takes any text) reads as English.
+    const setLocale = (locale: string) =>
+      t.rt.database.db.updateTable("user").set({ locale }).where("id", "=", staff.id).execute();
+    await setLocale("../../../../package");
+    const csv = await get("format=csv");
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.startsWith(`\uFEFF${web("en").fields.name},`)).toBe(true);
+    const report = await t.app.inject({ url: `/api/events/${eventId}/report.pdf`, headers: staff.auth });
+    expect(report.statusCode, report.body.slice(0, 200)).toBe(200);
+    await setLocale("fr");
+    expect((await get("format=csv")).body.startsWith(`\uFEFF${web("fr").fields.name},`)).toBe(true);
+    await setLocale("en");
   });
 
   it("leaves out what an anonymised applicant wrote, and their name and e-mail", async () => {

@@ -237,9 +237,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { format, lang, ...q } = req.query;
-      // The caller's saved locale may be anything they typed at sign-up: one of the six, or English.
-      const asked = lang ?? Locale.catch("en").parse(req.ctx.locale);
-      const file = await exportApplicants(req.ctx, req.params.id, q, format, asked);
+      const file = await exportApplicants(req.ctx, req.params.id, q, format, lang ?? req.ctx.locale);
       reply
         .type(file.type)
         // Personal data: kept by no cache on the way.
@@ -547,7 +545,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: "The event report as PDF", params: EventParams, querystring: ReportQuery },
     },
     async (req, reply) => {
-      const lang = (req.query.lang ?? req.ctx.locale) as Locale;
+      const lang = req.query.lang ?? req.ctx.locale;
       const pdf = await eventReportPdf(req.ctx, req.params.id, lang);
       reply
         .type("application/pdf")

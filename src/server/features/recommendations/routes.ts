@@ -117,13 +117,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { format, groupBy, lang, ...q } = req.query;
-      const out = await exportRecommendations(
-        req.ctx,
-        q as never,
-        format,
-        groupBy,
-        (lang ?? req.ctx.locale) as never,
-      );
+      const out = await exportRecommendations(req.ctx, q as never, format, groupBy, lang ?? req.ctx.locale);
       reply
         .type(out.type)
         .header(
