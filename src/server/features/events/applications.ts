@@ -44,6 +44,23 @@ import { sendEventMail } from "./notify.ts";
 import { loadEvent, loadSessions } from "./service.ts";
 
 type AppRow = ApplicationTable;
+
+// Every write to applications goes through these two, which move the "application" cache epoch
+// (the secretariat's cached applicants pages), so that no use case can forget it.
+
+export async function updateApplication(tx: Ctx, id: string, values: Partial<AppRow>) {
+  await tx.db.updateTable("application").set(values).where("id", "=", id).execute();
+  await touch(tx, "application");
+}
+
+async function insertApplications(tx: Ctx, rows: AppRow[]) {
+  for (let i = 0; i < rows.length; i += 200)
+    await tx.db
+      .insertInto("application")
+      .values(rows.slice(i, i + 200))
+      .execute();
+  await touch(tx, "application");
+}
 type Reason = { code: string; message: string };
 
 /** Self-described genders counted as women in the statistics (folded, any of the six languages). */
@@ -270,8 +287,7 @@ export async function apply(ctx: Ctx, eventId: string, input: ApplicationInput):
       created_at: now,
       updated_at: now,
     };
-    await tx.db.insertInto("application").values(row).execute();
-    await touch(tx, "application");
+    await insertApplications(tx, [row]);
     await writeAudit(tx.db, {
       actor,
       action: "application.submit",
@@ -518,10 +534,9 @@ export function applicantsQuery(ctx: Ctx, eventId: string, q: ApplicantFilter) {
 }
 
 async function computeApplicants(ctx: Ctx, eventId: string, q: ApplicantQuery) {
-  // The page's ids from the application alone, then people and organisations for that page only.
   const { query, order } = applicantsQuery(ctx, eventId, q);
-  // The page's ids, then their people and organisations, with the total as an uncorrelated
-  // subquery (computed once): one statement. (One pass with count(*) over () was 3–5× slower: it
+  // The page's ids from the application alone, then people and organisations for that page only,
+  // with the total as an uncorrelated subquery (computed once): one statement. (One pass with count(*) over () was 3–5× slower: it
   // sorts every filtered row.) Rows mean the event exists, and the list is for staff, who may see
   // drafts; an empty page asks for the event and the total apart.
   const page = order(query.select("a.id"))
@@ -537,15 +552,13 @@ async function computeApplicants(ctx: Ctx, eventId: string, q: ApplicantQuery) {
       .select(SUMMARY_COLUMNS)
       .select(count.as("total")),
   ).execute();
-  let total = rows.length ? Number(rows[0].total) : 0;
-  if (!rows.length) {
-    // On PostgreSQL the two run at once on separate connections.
-    const [, n] = await Promise.all([loadEvent(ctx, eventId), count.executeTakeFirstOrThrow()]);
-    total = Number(n.n);
-  }
+  // On PostgreSQL the event and the count run at once on separate connections.
+  const total = rows.length
+    ? rows[0].total
+    : (await Promise.all([loadEvent(ctx, eventId), count.executeTakeFirstOrThrow()]))[1].n;
   return {
     items: rows.map((r) => toSummary(r, true)),
-    total,
+    total: Number(total),
     page: q.page,
     pageSize: q.pageSize,
   };
@@ -599,8 +612,7 @@ export async function reviewApplication(
     const values: Partial<AppRow> = { updated_at: tx.now().toISOString() };
     if (input.score !== undefined) values.score = input.score;
     if (input.notes !== undefined) values.notes = input.notes || null;
-    await tx.db.updateTable("application").set(values).where("id", "=", id).execute();
-    await touch(tx, "application");
+    await updateApplication(tx, id, values);
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: "application.review",
@@ -661,12 +673,12 @@ export async function decide(
         );
     }
     const now = tx.now().toISOString();
-    await tx.db
-      .updateTable("application")
-      .set({ status: input.decision, decided_by: tx.actor?.userId ?? null, decided_at: now, updated_at: now })
-      .where("id", "=", id)
-      .execute();
-    await touch(tx, "application");
+    await updateApplication(tx, id, {
+      status: input.decision,
+      decided_by: tx.actor?.userId ?? null,
+      decided_at: now,
+      updated_at: now,
+    });
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: `application.${input.decision}`,
@@ -707,12 +719,12 @@ export async function promoteFromWaitlist(tx: Ctx, event: EventRow): Promise<num
       .executeTakeFirst();
     if (!next) break;
     const now = tx.now().toISOString();
-    await tx.db
-      .updateTable("application")
-      .set({ status: "accepted", decided_at: now, decided_by: null, updated_at: now })
-      .where("id", "=", next.id)
-      .execute();
-    await touch(tx, "application");
+    await updateApplication(tx, next.id, {
+      status: "accepted",
+      decided_at: now,
+      decided_by: null,
+      updated_at: now,
+    });
     await writeAudit(tx.db, {
       actor: null,
       action: "application.promoted",
@@ -752,12 +764,7 @@ export async function respond(ctx: Ctx, id: string, confirm: boolean): Promise<A
     requireNotOver(event);
     const status = confirm ? "confirmed" : "declined";
     const now = tx.now().toISOString();
-    await tx.db
-      .updateTable("application")
-      .set({ status, responded_at: now, updated_at: now })
-      .where("id", "=", id)
-      .execute();
-    await touch(tx, "application");
+    await updateApplication(tx, id, { status, responded_at: now, updated_at: now });
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: `application.${status}`,
@@ -792,12 +799,7 @@ export async function withdraw(ctx: Ctx, id: string): Promise<ApplicationRow> {
       throw conflict("invalid_transition", `An application that is ${app.status} cannot be withdrawn.`);
     requireNotOver(await loadEvent(tx, app.event_id));
     const now = tx.now().toISOString();
-    await tx.db
-      .updateTable("application")
-      .set({ status: "withdrawn", updated_at: now })
-      .where("id", "=", id)
-      .execute();
-    await touch(tx, "application");
+    await updateApplication(tx, id, { status: "withdrawn", updated_at: now });
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: "application.withdrawn",
@@ -822,12 +824,11 @@ export async function endorse(ctx: Ctx, id: string, endorse: boolean): Promise<A
     if (app.endorsement !== "requested" && app.endorsement !== "endorsed" && app.endorsement !== "declined")
       throw conflict("invalid_transition", "This application does not need an endorsement.");
     const value = endorse ? "endorsed" : "declined";
-    await tx.db
-      .updateTable("application")
-      .set({ endorsement: value, endorsed_by: tx.actor?.userId ?? null, updated_at: tx.now().toISOString() })
-      .where("id", "=", id)
-      .execute();
-    await touch(tx, "application");
+    await updateApplication(tx, id, {
+      endorsement: value,
+      endorsed_by: tx.actor?.userId ?? null,
+      updated_at: tx.now().toISOString(),
+    });
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: `application.endorsement.${value}`,
@@ -867,23 +868,17 @@ export async function invite(ctx: Ctx, eventId: string, input: { personId: strin
       if (HOLDS_PLACE.includes(existing.status as ApplicationStatus))
         throw conflict("already_applied", "This person already has a place at the event.");
       id = existing.id;
-      await tx.db
-        .updateTable("application")
-        .set({
-          status: "accepted",
-          invited: 1,
-          decided_by: tx.actor?.userId ?? null,
-          decided_at: now,
-          updated_at: now,
-        })
-        .where("id", "=", id)
-        .execute();
-      await touch(tx, "application");
+      await updateApplication(tx, id, {
+        status: "accepted",
+        invited: 1,
+        decided_by: tx.actor?.userId ?? null,
+        decided_at: now,
+        updated_at: now,
+      });
     } else {
       id = uuidv7();
-      await tx.db
-        .insertInto("application")
-        .values({
+      await insertApplications(tx, [
+        {
           id,
           event_id: eventId,
           person_id: person.id,
@@ -908,9 +903,8 @@ export async function invite(ctx: Ctx, eventId: string, input: { personId: strin
           responded_at: null,
           created_at: now,
           updated_at: now,
-        })
-        .execute();
-      await touch(tx, "application");
+        },
+      ]);
     }
     await writeAudit(tx.db, {
       actor: tx.actor,
@@ -1098,12 +1092,7 @@ export async function createApplicationsBulk(
         updated_at: item.decidedAt ?? item.createdAt,
       });
     }
-    for (let i = 0; i < rows.length; i += 200)
-      await tx.db
-        .insertInto("application")
-        .values(rows.slice(i, i + 200))
-        .execute();
-    await touch(tx, "application");
+    await insertApplications(tx, rows);
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: "application.bulk_create",

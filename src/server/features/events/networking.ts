@@ -6,6 +6,7 @@ import { writeAudit } from "../../platform/audit.ts";
 import { type Ctx, inTransaction } from "../../platform/context.ts";
 import { AppError, conflict, forbidden, notFound, unauthorized } from "../../platform/errors.ts";
 import { type PersonRow, personByUser, personView } from "../people/service.ts";
+import { updateApplication } from "./applications.ts";
 import { sendEventMail } from "./notify.ts";
 import { loadEvent, myParticipation } from "./service.ts";
 
@@ -27,11 +28,10 @@ export async function setDirectoryOptIn(ctx: Ctx, eventId: string, optIn: boolea
     throw forbidden("Only participants of this event can do this.", "not_a_participant");
   const appId = me.app.id;
   await inTransaction(ctx, async (tx) => {
-    await tx.db
-      .updateTable("application")
-      .set({ directory_opt_in: optIn ? 1 : 0, updated_at: tx.now().toISOString() })
-      .where("id", "=", appId)
-      .execute();
+    await updateApplication(tx, appId, {
+      directory_opt_in: optIn ? 1 : 0,
+      updated_at: tx.now().toISOString(),
+    });
     await writeAudit(tx.db, {
       actor: tx.actor,
       action: optIn ? "event.directory.join" : "event.directory.leave",
