@@ -5,7 +5,7 @@ import { writeAudit } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { csvDocument } from "../../platform/csv.ts";
 import { badRequest } from "../../platform/errors.ts";
-import { hasWebLabel, webLabel } from "../../platform/i18n/web-labels.ts";
+import { webLabel } from "../../platform/i18n/web-labels.ts";
 import { publicReference } from "../reference/service.ts";
 import { type ApplicantFilter, applicantsForExport } from "./applications.ts";
 import { loadEvent } from "./service.ts";
@@ -45,7 +45,7 @@ export async function exportApplicants(
       "export_too_large",
       `More than ${max} applications match; narrow the filters to export them.`,
     );
-  const l = (key: string) => webLabel(lang, key);
+  const l = (key: string, otherwise?: string) => webLabel(lang, key, otherwise);
   // Questions keep plain texts per language, as the secretariat typed them.
   const plain = (t: Record<string, string>) => t[lang] || t.en || Object.values(t).find(Boolean) || "";
   const named = (list: Array<{ code: string; names: Record<string, string> }>) =>
@@ -53,8 +53,7 @@ export async function exportApplicants(
   const countries = named(ref.countries);
   const regions = named(ref.regions);
   const yesNo = (v: boolean | null) => (v == null ? "" : l(v ? "common.yes" : "common.no"));
-  const optional = (prefix: string, v: string | null) =>
-    v == null ? "" : hasWebLabel(`${prefix}.${v}`) ? l(`${prefix}.${v}`) : v;
+  const optional = (prefix: string, v: string | null) => (v == null ? "" : l(`${prefix}.${v}`, v));
   const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "");
   const answer = (question: Question, a: unknown): string => {
     if (a == null || a === "") return "";

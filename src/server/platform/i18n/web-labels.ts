@@ -27,12 +27,10 @@ const lookup = (c: Record<string, unknown>, key: string): string | undefined => 
   return typeof v === "string" ? v : undefined;
 };
 
-/** A web label by its dotted key, in `lang` or else in English; the key itself if neither has it. */
-export function webLabel(lang: string, key: string): string {
-  return lookup(catalog(lang), key) ?? lookup(catalog("en"), key) ?? key;
-}
-
-/** Is there a label for this key (in English)? For values that may have none (e.g. a gender). */
-export function hasWebLabel(key: string): boolean {
-  return lookup(catalog("en"), key) !== undefined;
+/**
+ * A web label by its dotted key, in `lang` or else in English; `otherwise` (the key itself by
+ * default) if neither has it, e.g. a gender typed freely.
+ */
+export function webLabel(lang: string, key: string, otherwise = key): string {
+  return lookup(catalog(lang), key) ?? lookup(catalog("en"), key) ?? otherwise;
 }
